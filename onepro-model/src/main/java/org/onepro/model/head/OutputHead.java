@@ -1,0 +1,96 @@
+package org.onepro.model.head;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+
+import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.nn.Conv;
+import org.onepro.model.nn.ConvUnit;
+import org.onepro.model.nn.Dense;
+import org.onepro.model.nn.Grids;
+import org.onepro.model.nn.Init;
+import org.onepro.model.nn.ParamBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The output head (model-design.md §3.5, §8.2, §8.4): a U-Net decoder from the Former's last state
+ * up to stride 2, concatenating at every stride the query encoder feature and the prompt priors of
+ * all Former levels, then a 1x1 conv to four logits per stride-2 cell and a pixel shuffle to the full
+ * input resolution. A small MLP on the mean state predicts the mask's IoU.
+ */
+public final class OutputHead extends ParamBlock {
+
+    private final OnePromptConfig config;
+    private final int priorChannels;
+    private final ConvUnit entry;
+    private final List<ConvUnit[]> stages = new ArrayList<>();
+    private final Conv toLogits;
+    private final Dense iouHidden;
+    private final Dense iouOut;
+
+    /** @param config model config */
+    public OutputHead(OnePromptConfig config) {
+        this.config = config;
+        this.priorChannels = config.promptPrior() ? config.formerStrides().size() : 0;
+        int finest = config.finestFormerStride();
+        int level = OnePromptConfig.levelOfStride(finest);
+        int width = config.encoderWidths().get(level);
+        entry = addChildBlock("entry", new ConvUnit(config.tokenDim() + width + priorChannels, width));
+        int previous = width;
+        for (int l = level - 1; l >= 0; l--) {
+            int w = config.encoderWidths().get(l);
+            stages.add(new ConvUnit[] {
+                addChildBlock("stage" + l + "a", new ConvUnit(previous + w + priorChannels, w)),
+                addChildBlock("stage" + l + "b", new ConvUnit(w, w))
+            });
+            previous = w;
+        }
+        toLogits = addChildBlock("logits", new Conv(previous, 4, 1, 1, Init.LECUN));
+        iouHidden = addChildBlock("iouHidden", new Dense(config.tokenDim(), config.tokenDim(), Init.HE));
+        iouOut = addChildBlock("iouOut", new Dense(config.tokenDim(), 1, Init.LECUN));
+    }
+
+    /**
+     * @param state last Former state {@code (b, N, D)} at the finest Former stride
+     * @param queryFeatures the query's encoder features, finest first
+     * @param priors prompt priors {@code (b, N_l, 1)} per Former level, deepest first (empty when off)
+     * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]}
+     */
+    public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, boolean training) {
+        int stride = config.finestFormerStride();
+        NDArray h = Grids.toMap(state);
+        h = entry.apply(ps, withPriors(h.concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1),
+                priors, stride), training);
+        for (ConvUnit[] stage : stages) {
+            stride /= 2;
+            NDArray up = Grids.upsample(h, 2).concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1);
+            h = stage[1].apply(ps, stage[0].apply(ps, withPriors(up, priors, stride), training), training);
+        }
+        NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
+        NDArray pooled = state.mean(new int[] {1});
+        NDArray iou = Activation.sigmoid(iouOut.apply(ps, Activation.gelu(iouHidden.apply(ps, pooled, training)),
+                training));
+        return new NDList(logits, iou);
+    }
+
+    private NDArray withPriors(NDArray map, NDList priors, int stride) {
+        NDArray out = map;
+        for (int i = 0; i < priors.size(); i++) {
+            NDArray prior = Grids.toMap(priors.get(i));
+            out = out.concat(Grids.upsample(prior, config.formerStrides().get(i) / stride), 1);
+        }
+        return out;
+    }
+
+    @Override
+    protected NDList forwardList(ParameterStore ps, NDList in, boolean training) {
+        int levels = config.levels();
+        NDList features = new NDList(in.subNDList(1, 1 + levels));
+        NDList priors = new NDList(in.subNDList(1 + levels));
+        return apply(ps, in.get(0), features, priors, training);
+    }
+}

@@ -1,0 +1,170 @@
+package org.onepro.model.io;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.onepro.model.OnePromptModel;
+import org.onepro.model.config.ConfigJson;
+import org.onepro.model.config.OnePromptConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Saves and loads a model directory: {@code weights.npz} (every parameter by name) plus {@code
+ * model.json}, a sidecar with the config, the parameter count and shapes, the weights' SHA-256 and
+ * how the model was made (nnU-Net style: weights plus a readable description).
+ */
+public final class ModelIO {
+
+    /** Version of the directory format. */
+    public static final String FORMAT_VERSION = "1";
+    /** Name of the weights file. */
+    public static final String WEIGHTS = "weights.npz";
+    /** Name of the sidecar. */
+    public static final String SIDECAR = "model.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private ModelIO() {}
+
+    /** Writes the model into {@code dir} (created if needed); each file is replaced atomically. */
+    public static void save(OnePromptModel model, ModelInfo info, Path dir) throws IOException {
+        NDList arrays = new NDList();
+        JsonObject shapes = new JsonObject();
+        for (Pair<String, Parameter> p : model.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            a.setName(p.getKey());
+            arrays.add(a);
+            shapes.addProperty(p.getKey(), a.getShape().toString());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        arrays.encode(bytes, NDList.Encoding.NPZ);
+        byte[] weights = bytes.toByteArray();
+        JsonObject sidecar = new JsonObject();
+        sidecar.addProperty("format", "onepro-model");
+        sidecar.addProperty("formatVersion", FORMAT_VERSION);
+        sidecar.addProperty("preset", model.config().preset());
+        sidecar.add("config", JsonParser.parseString(ConfigJson.toJson(model.config())));
+        sidecar.addProperty("parameterCount", model.parameterCount());
+        sidecar.add("created", GSON.toJsonTree(info));
+        sidecar.addProperty("weightsSha256", sha256(weights));
+        sidecar.add("parameters", shapes);
+        AtomicFiles.write(dir.resolve(WEIGHTS), out -> out.write(weights));
+        byte[] json = GSON.toJson(sidecar).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(SIDECAR), out -> out.write(json));
+    }
+
+    /** Reads the config of a model directory without loading weights. */
+    public static OnePromptConfig readConfig(Path dir) throws IOException {
+        return ConfigJson.fromJson(readSidecar(dir).get("config").toString());
+    }
+
+    /** Reads the creation info of a model directory. */
+    public static ModelInfo readInfo(Path dir) throws IOException {
+        return GSON.fromJson(readSidecar(dir).get("created"), ModelInfo.class);
+    }
+
+    /**
+     * Loads a model directory into a new model whose parameters live in {@code manager}. The weights
+     * must match the sidecar's hash, and every parameter of the config's model must be present with
+     * the recorded shape.
+     */
+    public static OnePromptModel load(Path dir, NDManager manager) throws IOException {
+        JsonObject sidecar = readSidecar(dir);
+        OnePromptConfig config;
+        try {
+            config = ConfigJson.fromJson(sidecar.get("config").toString());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(dir.resolve(SIDECAR) + ": " + e.getMessage(), e);
+        }
+        byte[] weights;
+        try {
+            weights = Files.readAllBytes(dir.resolve(WEIGHTS));
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException("model directory " + dir + " has no " + WEIGHTS, e);
+        }
+        String expected = sidecar.has("weightsSha256") ? sidecar.get("weightsSha256").getAsString() : "";
+        if (!expected.equals(sha256(weights))) {
+            throw new ModelFormatException(dir.resolve(WEIGHTS) + " does not match the SHA-256 recorded in " + SIDECAR
+                    + ": the weights were changed or truncated");
+        }
+        OnePromptModel model = new OnePromptModel(config);
+        long count = sidecar.has("parameterCount") ? sidecar.get("parameterCount").getAsLong() : -1;
+        if (count != model.parameterCount()) {
+            throw new ModelFormatException(dir.resolve(SIDECAR) + " records " + count
+                    + " parameters but its config builds a model with " + model.parameterCount());
+        }
+        model.initialize(manager, 0L);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDList loaded;
+            try (InputStream in = new java.io.ByteArrayInputStream(weights)) {
+                loaded = NDList.decode(scratch, in);
+            } catch (RuntimeException e) {
+                throw new ModelFormatException(dir.resolve(WEIGHTS) + " is not a readable weights archive", e);
+            }
+            Map<String, NDArray> byName = new HashMap<>();
+            for (NDArray a : loaded) {
+                byName.put(a.getName(), a);
+            }
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                NDArray source = byName.get(p.getKey());
+                NDArray target = p.getValue().getArray();
+                if (source == null) {
+                    throw new ModelFormatException(dir.resolve(WEIGHTS) + " lacks parameter " + p.getKey());
+                }
+                if (!source.getShape().equals(target.getShape())) {
+                    throw new ModelFormatException("parameter " + p.getKey() + " has shape " + source.getShape()
+                            + " in " + WEIGHTS + " but " + target.getShape() + " in the model");
+                }
+                target.set(source.toByteBuffer());
+            }
+        }
+        return model;
+    }
+
+    private static JsonObject readSidecar(Path dir) throws IOException {
+        Path file = dir.resolve(SIDECAR);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException("not a model directory: " + dir + " has no " + SIDECAR);
+        }
+        JsonElement json;
+        try {
+            json = JsonParser.parseString(Files.readString(file));
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!json.isJsonObject() || !json.getAsJsonObject().has("config")
+                || !"onepro-model".equals(json.getAsJsonObject().has("format")
+                        ? json.getAsJsonObject().get("format").getAsString() : null)) {
+            throw new ModelFormatException(file + " is not a OnePro model sidecar (format 'onepro-model' with a config)");
+        }
+        return json.getAsJsonObject();
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

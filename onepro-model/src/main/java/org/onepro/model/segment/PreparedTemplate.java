@@ -1,0 +1,130 @@
+package org.onepro.model.segment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.result.SegmentationResult;
+import org.onepro.model.TemplateFeatures;
+import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.prompt.PromptBatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A prompted template whose encoder features and prompt embeddings were computed once; each
+ * {@link #segment} call runs only the query encoder, the Former and the head. Holds native memory
+ * until closed.
+ */
+public final class PreparedTemplate implements AutoCloseable {
+
+    /** Results are thresholded here: probability at least one half is foreground. */
+    public static final float THRESHOLD = 0.5f;
+
+    private final Segmenter owner;
+    private final NDManager manager;
+    private final Image template;
+    private final InputEncoder.EncodedTemplate encoded;
+    private final TemplateFeatures features;
+
+    PreparedTemplate(Segmenter owner, Image template, InputEncoder.EncodedTemplate encoded) {
+        this.owner = owner;
+        this.template = template;
+        this.encoded = encoded;
+        this.manager = owner.manager().newSubManager();
+        try {
+            int s = owner.config().inputSize();
+            NDArray image = manager.create(encoded.image().pixels(), new Shape(1, owner.config().imageChannels(), s, s));
+            PromptBatch prompt = PromptBatch.of(manager, List.of(encoded.prompt()));
+            features = owner.model().encodeTemplate(owner.parameters(), image, prompt, false);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Segments one query image (any size; grey or RGB like the template). */
+    public SegmentationResult segment(Image query) {
+        return segment(List.of(query)).get(0);
+    }
+
+    /** Segments several queries in one batch; results are in the order of the queries. */
+    public List<SegmentationResult> segment(List<Image> queries) {
+        if (queries == null || queries.isEmpty()) {
+            throw new InvalidInputException("at least one query image is required");
+        }
+        List<InputEncoder.EncodedImage> images = new ArrayList<>();
+        for (Image q : queries) {
+            if (q == null) {
+                throw new InvalidInputException("query image is required");
+            }
+            if (q.channels() != template.channels()) {
+                throw new InvalidInputException("the template has " + template.channels()
+                        + " channel(s) but a query has " + q.channels() + ": template and queries must match");
+            }
+            images.add(owner.inputs().encodeImage(q));
+        }
+        OnePromptConfig config = owner.config();
+        int s = config.inputSize();
+        int c = config.imageChannels();
+        int plane = s * s;
+        float[] pixels = new float[images.size() * c * plane];
+        float[] promptChannels = new float[images.size() * 2 * plane];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i).pixels(), 0, pixels, i * c * plane, c * plane);
+            if (queries.get(i) == template) {
+                // Interactive use: the query is the template and carries the prompt as well.
+                System.arraycopy(encoded.prompt().channels(), 0, promptChannels, i * 2 * plane, 2 * plane);
+            }
+        }
+        float[] probabilities;
+        float[] ious;
+        owner.lock().lock();
+        try {
+            owner.ensureOpen();
+            if (!manager.isOpen()) {
+                throw new IllegalStateException("this prepared template is closed");
+            }
+            try (NDManager call = manager.newSubManager()) {
+                for (NDArray a : features.all()) {
+                    a.tempAttach(call);
+                }
+                long b = images.size();
+                NDArray query = call.create(pixels, new Shape(b, c, s, s));
+                NDArray channels = call.create(promptChannels, new Shape(b, 2, s, s));
+                NDList out = owner.model().decode(owner.parameters(), query, channels, features, false);
+                probabilities = Activation.sigmoid(out.get(0)).toFloatArray();
+                ious = out.get(1).toFloatArray();
+            }
+        } finally {
+            owner.lock().unlock();
+        }
+        List<SegmentationResult> results = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            float[] own = new float[plane];
+            System.arraycopy(probabilities, i * plane, own, 0, plane);
+            ProbabilityMap map = images.get(i).geometry().invert(own);
+            results.add(new SegmentationResult(map, map.threshold(THRESHOLD), ious[i]));
+        }
+        return results;
+    }
+
+    /** Frees the cached template features. */
+    @Override
+    public void close() {
+        owner.lock().lock();
+        try {
+            if (manager.isOpen()) {
+                manager.close();
+            }
+        } finally {
+            owner.lock().unlock();
+        }
+    }
+}
