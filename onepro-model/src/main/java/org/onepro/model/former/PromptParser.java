@@ -92,7 +92,7 @@ public final class PromptParser extends ParamBlock {
     }
 
     /** The prompting step: Z {@code (b, N, D)}. */
-    public NDArray prompt(ParameterStore ps, NDArray et, NDArray p1, NDArray p2, boolean training) {
+    NDArray prompt(ParameterStore ps, NDArray et, NDArray p1, NDArray p2, boolean training) {
         switch (prompting) {
             case STACK_MLP:
                 NDArray stacked = et.concat(p1, 1).concat(p2, 1).transpose(0, 2, 1);
