@@ -167,6 +167,26 @@ class SegmenterTest {
     }
 
     @Test
+    void aWrappedModelOutlivesItsSegmenter() {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            org.onepro.model.OnePromptModel model =
+                    new org.onepro.model.OnePromptModel(org.onepro.model.config.ModelPresets.get("tiny"));
+            model.initialize(manager, 3);
+            Image template = image(1, 32, 32, 20);
+            Click click = Click.foreground(8, 8);
+            float[] first;
+            try (Segmenter wrapped = Segmenter.wrap(model)) {
+                first = wrapped.segment(template, template, click).probabilities().data();
+            }
+            try (Segmenter again = Segmenter.wrap(model)) {
+                assertArrayEquals(first, again.segment(template, template, click).probabilities().data());
+            }
+            float[] own = segmenter.segment(template, template, click).probabilities().data();
+            assertArrayEquals(own, first, 1e-6f, "a wrapped model with the same seed equals a fresh segmenter's");
+        }
+    }
+
+    @Test
     void aClosedSegmenterSaysSo() {
         Segmenter s = Segmenter.fromPreset("tiny", 1);
         s.close();
