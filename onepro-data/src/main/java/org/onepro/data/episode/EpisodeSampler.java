@@ -1,0 +1,281 @@
+package org.onepro.data.episode;
+
+import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.prompt.Prompt;
+import org.onepro.core.prompt.PromptType;
+import org.onepro.data.dataset.LabeledImage;
+import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.prompt.Quality;
+import org.onepro.data.transform.Transform;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Draws training episodes {@code (query, query mask, template, template prompt)} from many tasks
+ * (model-design.md §5, §8.3):
+ *
+ * <ul>
+ *   <li>a task, uniformly over tasks (balanced, not proportional to their sizes);
+ *   <li>a query from the task's query ids and a target label present in it;
+ *   <li>a template from the task's template ids holding the same label, a different image from the
+ *       query with probability {@code differentImage} (default 0.9); with probability
+ *       {@code interactive} the episode is interactive instead (template = query);
+ *   <li>preprocessing, then augmentation of query and template independently;
+ *   <li>a prompt of a type drawn from the enabled types and a quality drawn from the quality mix,
+ *       simulated on the augmented template mask.
+ * </ul>
+ *
+ * <p>Episode {@code i} is computed from its own generator seeded by {@code (seed, i)}, so the stream
+ * is the same for the same seed whatever the number of worker threads ({@link EpisodeStream}).
+ */
+public final class EpisodeSampler {
+
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final List<TaskDataset> tasks;
+    private final Function<String, List<String>> templateIds;
+    private final Function<String, List<String>> queryIds;
+    private final List<PromptType> promptTypes;
+    private final Map<Quality, Double> qualityMix;
+    private final double differentImage;
+    private final double interactive;
+    private final Transform preprocess;
+    private final Transform augment;
+    private final PromptSource prompts;
+    private final long seed;
+    private final Map<String, Set<Integer>> labelCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private EpisodeSampler(Builder b) {
+        this.templateIds = b.templateIds;
+        this.queryIds = b.queryIds;
+        this.promptTypes = List.copyOf(b.promptTypes);
+        this.qualityMix = new LinkedHashMap<>(b.qualityMix);
+        this.differentImage = b.differentImage;
+        this.interactive = b.interactive;
+        this.preprocess = b.preprocess;
+        this.augment = b.augment;
+        this.prompts = b.prompts;
+        this.seed = b.seed;
+        List<TaskDataset> usable = new ArrayList<>();
+        for (TaskDataset t : b.tasks) {
+            if (!templateIds.apply(t.name()).isEmpty() && !queryIds.apply(t.name()).isEmpty()) {
+                usable.add(t);
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new InvalidInputException("no task has both template and query samples");
+        }
+        this.tasks = List.copyOf(usable);
+    }
+
+    /** A builder; tasks, id lists and the prompt source are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The tasks episodes are drawn from (those with template and query samples). */
+    public List<TaskDataset> tasks() {
+        return tasks;
+    }
+
+    /** Episode number {@code index} of this sampler's stream. */
+    public Episode episode(long index) {
+        SplittableRandom rng = new SplittableRandom(mix(seed, index));
+        // The task is drawn once: retrying with another task would favour tasks that succeed more often.
+        TaskDataset task = tasks.get(rng.nextInt(tasks.size()));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Episode e = tryEpisode(index, task, rng);
+            if (e != null) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("episode " + index + " of task " + task.name() + ": no query/template pair"
+                + " with a common non-empty target after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private Episode tryEpisode(long index, TaskDataset task, SplittableRandom rng) {
+        List<String> queries = queryIds.apply(task.name());
+        LabeledImage rawQuery = task.load(queries.get(rng.nextInt(queries.size())));
+        SortedSet<Integer> labels = rawQuery.labels().labels();
+        if (labels.isEmpty()) {
+            return null;
+        }
+        int label = new ArrayList<>(labels).get(rng.nextInt(labels.size()));
+        boolean isInteractive = rng.nextDouble() < interactive;
+        LabeledImage rawTemplate = isInteractive ? rawQuery : template(task, rawQuery, label, rng);
+        if (rawTemplate == null) {
+            return null;
+        }
+        LabeledImage template = augment.apply(preprocess.apply(rawTemplate, rng), rng);
+        LabeledImage query = isInteractive ? template : augment.apply(preprocess.apply(rawQuery, rng), rng);
+        Mask templateMask = template.labels().mask(label);
+        Mask queryMask = query.labels().mask(label);
+        if (templateMask.isEmpty() || queryMask.isEmpty()) {
+            return null;
+        }
+        PromptType type = promptTypes.get(rng.nextInt(promptTypes.size()));
+        Quality quality = drawQuality(rng);
+        Prompt prompt = prompts.prompt(type, templateMask, quality, rng);
+        return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt, quality,
+                isInteractive);
+    }
+
+    /** A template holding {@code label}: a different image with probability differentImage when one exists. */
+    private LabeledImage template(TaskDataset task, LabeledImage query, int label, SplittableRandom rng) {
+        boolean wantDifferent = rng.nextDouble() < differentImage;
+        if (!wantDifferent) {
+            return query;
+        }
+        List<String> holders = new ArrayList<>();
+        for (String id : templateIds.apply(task.name())) {
+            if (!id.equals(query.id()) && labelsOf(task, id).contains(label)) {
+                holders.add(id);
+            }
+        }
+        return holders.isEmpty() ? null : task.load(holders.get(rng.nextInt(holders.size())));
+    }
+
+    /** The labels of a sample, loaded once per sampler (templates are read often to find a label). */
+    private Set<Integer> labelsOf(TaskDataset task, String id) {
+        return labelCache.computeIfAbsent(task.name() + "/" + id, k -> task.load(id).labels().labels());
+    }
+
+    private Quality drawQuality(SplittableRandom rng) {
+        double total = qualityMix.values().stream().mapToDouble(Double::doubleValue).sum();
+        double u = rng.nextDouble() * total;
+        Quality last = null;
+        for (Map.Entry<Quality, Double> e : qualityMix.entrySet()) {
+            last = e.getKey();
+            u -= e.getValue();
+            if (u < 0) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    static long mix(long seed, long index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Builds an {@link EpisodeSampler}. */
+    public static final class Builder {
+        private List<TaskDataset> tasks;
+        private Function<String, List<String>> templateIds;
+        private Function<String, List<String>> queryIds;
+        private Set<PromptType> promptTypes = EnumSet.allOf(PromptType.class);
+        private Map<Quality, Double> qualityMix = Map.of(Quality.ORACLE, 0.25, Quality.HIGH, 0.35,
+                Quality.MEDIUM, 0.25, Quality.LOW, 0.15);
+        private double differentImage = 0.9;
+        private double interactive = 0.0;
+        private Transform preprocess = (s, r) -> s;
+        private Transform augment = (s, r) -> s;
+        private PromptSource prompts;
+        private long seed;
+
+        private Builder() {}
+
+        /** The tasks to draw from (required). */
+        public Builder setTasks(List<TaskDataset> tasks) {
+            this.tasks = List.copyOf(tasks);
+            return this;
+        }
+
+        /** Template ids per task name, e.g. the TEMPLATE split (required). */
+        public Builder setTemplateIds(Function<String, List<String>> ids) {
+            this.templateIds = ids;
+            return this;
+        }
+
+        /** Query ids per task name, e.g. the TRAIN split (required). */
+        public Builder setQueryIds(Function<String, List<String>> ids) {
+            this.queryIds = ids;
+            return this;
+        }
+
+        /** How template prompts are made (required; normally the prompt simulator). */
+        public Builder setPromptSource(PromptSource source) {
+            this.prompts = source;
+            return this;
+        }
+
+        /** Enabled prompt types, drawn uniformly (default: all four). */
+        public Builder optPromptTypes(Set<PromptType> types) {
+            if (types.isEmpty()) {
+                throw new IllegalArgumentException("at least one prompt type must be enabled");
+            }
+            this.promptTypes = EnumSet.copyOf(types);
+            return this;
+        }
+
+        /** Relative weights of prompt qualities (default oracle .25, high .35, medium .25, low .15). */
+        public Builder optQualityMix(Map<Quality, Double> mix) {
+            if (mix.isEmpty() || mix.values().stream().anyMatch(v -> v < 0)
+                    || mix.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+                throw new IllegalArgumentException("quality weights must be non-negative with a positive sum: " + mix);
+            }
+            if (mix.containsKey(Quality.WRONG) && mix.get(Quality.WRONG) > 0) {
+                throw new IllegalArgumentException("WRONG prompts are a negative control, not training data");
+            }
+            this.qualityMix = new LinkedHashMap<>(mix);
+            return this;
+        }
+
+        /** Probability that a non-interactive template is a different image from the query (default 0.9). */
+        public Builder optDifferentImageProbability(double p) {
+            this.differentImage = probability(p, "different-image probability");
+            return this;
+        }
+
+        /** Probability of an interactive episode, template = query (default 0). */
+        public Builder optInteractiveProbability(double p) {
+            this.interactive = probability(p, "interactive probability");
+            return this;
+        }
+
+        /** Deterministic preprocessing applied to every sample first (default none). */
+        public Builder optPreprocess(Transform t) {
+            this.preprocess = t;
+            return this;
+        }
+
+        /** Random augmentation applied to query and template independently (default none). */
+        public Builder optAugment(Transform t) {
+            this.augment = t;
+            return this;
+        }
+
+        /** The stream's seed (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The sampler. */
+        public EpisodeSampler build() {
+            if (tasks == null || templateIds == null || queryIds == null || prompts == null) {
+                throw new IllegalStateException("tasks, template ids, query ids and a prompt source are required");
+            }
+            return new EpisodeSampler(this);
+        }
+
+        private static double probability(double p, String what) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(what + " must lie in [0, 1], not " + p);
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.onepro.data.episode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.prompt.Click;
+import org.onepro.data.dataset.LabelMap;
+import org.onepro.data.dataset.LabeledImage;
+import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.prompt.Quality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+class EpisodeSamplerTest {
+
+    /** An in-memory task of {@code n} 16x16 images, each with one square of label 1 (and 2 on odd ids). */
+    static TaskDataset task(String name, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(String.format("%04d", i));
+        }
+        return new TaskDataset() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<String> ids() {
+                return ids;
+            }
+
+            @Override
+            public LabeledImage load(String id) {
+                int k = Integer.parseInt(id);
+                int[] labels = new int[256];
+                float[] pixels = new float[256];
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
+                        int off = k % 5;
+                        if (y >= 2 + off && y < 8 + off && x >= 2 && x < 8) {
+                            labels[y * 16 + x] = 1;
+                        } else if (k % 2 == 1 && y >= 10 && x >= 10) {
+                            labels[y * 16 + x] = 2;
+                        }
+                        pixels[y * 16 + x] = labels[y * 16 + x] * 0.3f;
+                    }
+                }
+                return LabeledImage.of(name, id, Image.of(pixels, 1, 16, 16), LabelMap.of(labels, 16, 16));
+            }
+        };
+    }
+
+    static Click centre(Mask m) {
+        int[] box = m.boundingBox().orElseThrow();
+        return Click.foreground((box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0);
+    }
+
+    static EpisodeSampler.Builder builder(List<TaskDataset> tasks) {
+        Map<String, List<String>> templates = new HashMap<>();
+        Map<String, List<String>> queries = new HashMap<>();
+        for (TaskDataset t : tasks) {
+            List<String> ids = t.ids();
+            int cut = Math.max(1, ids.size() / 5);
+            templates.put(t.name(), ids.subList(0, cut));
+            queries.put(t.name(), ids.size() > cut ? ids.subList(cut, ids.size()) : ids);
+        }
+        return EpisodeSampler.builder().setTasks(tasks).setTemplateIds(templates::get).setQueryIds(queries::get)
+                .setPromptSource((type, mask, quality, rng) -> centre(mask)).optSeed(7);
+    }
+
+    @Test
+    void tasksAreBalancedWhateverTheirSize() {
+        List<TaskDataset> tasks = List.of(task("a", 5), task("b", 40), task("c", 400));
+        EpisodeSampler sampler = builder(tasks).build();
+        Map<String, Integer> counts = new HashMap<>();
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            counts.merge(sampler.episode(i).task(), 1, Integer::sum);
+        }
+        for (TaskDataset t : tasks) {
+            double share = counts.get(t.name()) / (double) n;
+            assertEquals(1.0 / 3, share, 0.02, "share of task " + t.name() + ": " + counts);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameStreamWithOneOrTwoWorkers() {
+        List<TaskDataset> tasks = List.of(task("a", 6), task("b", 30));
+        List<String> one = new ArrayList<>();
+        List<String> two = new ArrayList<>();
+        try (EpisodeStream s1 = new EpisodeStream(builder(tasks).build(), 8, 1, 2, 0);
+                EpisodeStream s2 = new EpisodeStream(builder(tasks).build(), 8, 2, 3, 0)) {
+            for (int b = 0; b < 20; b++) {
+                s1.next().forEach(e -> one.add(describe(e)));
+                s2.next().forEach(e -> two.add(describe(e)));
+            }
+        }
+        assertEquals(one, two);
+        List<String> other = new ArrayList<>();
+        EpisodeSampler reseeded = builder(tasks).optSeed(8).build();
+        for (int i = 0; i < one.size(); i++) {
+            other.add(describe(reseeded.episode(i)));
+        }
+        assertNotEquals(one, other);
+    }
+
+    @Test
+    void aResumedStreamContinuesWhereItStopped() {
+        List<TaskDataset> tasks = List.of(task("a", 6), task("b", 30));
+        List<String> straight = new ArrayList<>();
+        try (EpisodeStream s = new EpisodeStream(builder(tasks).build(), 4, 2, 2, 0)) {
+            for (int b = 0; b < 6; b++) {
+                s.next().forEach(e -> straight.add(describe(e)));
+            }
+        }
+        List<String> resumed = new ArrayList<>();
+        try (EpisodeStream s = new EpisodeStream(builder(tasks).build(), 4, 2, 2, 0)) {
+            for (int b = 0; b < 3; b++) {
+                s.next().forEach(e -> resumed.add(describe(e)));
+            }
+            assertEquals(12, s.position());
+        }
+        try (EpisodeStream s = new EpisodeStream(builder(tasks).build(), 4, 1, 2, 12)) {
+            for (int b = 0; b < 3; b++) {
+                s.next().forEach(e -> resumed.add(describe(e)));
+            }
+        }
+        assertEquals(straight, resumed);
+    }
+
+    @Test
+    void templatesDifferFromQueriesAtTheConfiguredRate() {
+        EpisodeSampler sampler = builder(List.of(task("a", 50))).optDifferentImageProbability(0.9).build();
+        int same = 0;
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            Episode e = sampler.episode(i);
+            if (e.template().id().equals(e.query().id())) {
+                same++;
+            }
+            assertTrue(e.template().labels().labels().contains(e.label()), "template holds the target label");
+            assertTrue(!e.queryMask().isEmpty() && !e.templateMask().isEmpty());
+        }
+        assertEquals(0.1, same / (double) n, 0.02);
+    }
+
+    @Test
+    void interactiveEpisodesUseOneImageForBoth() {
+        EpisodeSampler sampler = builder(List.of(task("a", 50))).optInteractiveProbability(0.25).build();
+        int interactive = 0;
+        for (int i = 0; i < 2000; i++) {
+            Episode e = sampler.episode(i);
+            if (e.interactive()) {
+                interactive++;
+                assertEquals(e.query(), e.template());
+            }
+        }
+        assertEquals(0.25, interactive / 2000.0, 0.03);
+    }
+
+    @Test
+    void wrongPromptsAreNeverTrainingData() {
+        assertThrows(IllegalArgumentException.class,
+                () -> builder(List.of(task("a", 5))).optQualityMix(Map.of(Quality.WRONG, 1.0)));
+        assertThrows(IllegalArgumentException.class, () -> builder(List.of(task("a", 5))).optInteractiveProbability(2));
+    }
+
+    @Test
+    void augmentationDrawsFromTheEpisodesOwnGenerator() {
+        List<TaskDataset> tasks = List.of(task("a", 20));
+        EpisodeSampler sampler = builder(tasks).optAugment((s, rng) -> {
+            int shift = rng.nextInt(3);
+            float[] v = s.image().data();
+            v[shift] += 0.5f;
+            return new LabeledImage(s.task(), s.id() + "+" + shift, Image.of(v, 1, 16, 16), s.labels(), s.scribbles());
+        }).build();
+        assertEquals(describe(sampler.episode(3)), describe(sampler.episode(3)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(sampler.episode(i).query().id());
+        }
+        assertTrue(ids.stream().map(id -> id.substring(id.indexOf('+'))).distinct().count() > 1,
+                "augmentation draws differ between episodes: " + ids);
+    }
+
+    static String describe(Episode e) {
+        return e.index() + ":" + e.task() + ":" + e.label() + ":" + e.query().id() + ":" + e.template().id() + ":"
+                + e.prompt() + ":" + e.quality() + ":" + e.interactive();
+    }
+}
