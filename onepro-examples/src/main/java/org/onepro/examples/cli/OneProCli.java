@@ -2,37 +2,71 @@ package org.onepro.examples.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The {@code onepro} command-line app (run through {@code scripts/onepro}). */
-@Command(name = "onepro", mixinStandardHelpOptions = true, version = "OnePro 0.1.0",
+import java.io.PrintWriter;
+
+/**
+ * The {@code onepro} command-line app (run through {@code scripts/onepro}). Exit codes: 0 success,
+ * 2 bad arguments, 1 a runtime error reported as one {@code error: ...} line on stderr.
+ */
+// scope INHERIT hands --help/--version and the version text down to every sub-command.
+@Command(name = "onepro", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        version = "OnePro 0.1.0 (DJL 0.36.0, PyTorch engine)",
         description = "One-prompt medical image segmentation.",
         subcommands = {InfoCommand.class, BenchCommand.class})
 public final class OneProCli implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** Exit code of a runtime error (picocli's own codes: 0 success, 2 usage error). */
+    public static final int EXIT_ERROR = 1;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "print the stack trace of an error (also: env ONEPRO_DEBUG=1)")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {
+        // Without a sub-command there is nothing to do; the usage says what there is.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line with the app's error handling: runtime errors exit 1 with one line on stderr. */
+    /** A command line with the app's error handling; tests run it in-process. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new OneProCli());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if ("1".equals(System.getenv("ONEPRO_DEBUG"))) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            commandLine.getErr().flush();
-            return 1;
-        });
+        OneProCli app = new OneProCli();
+        CommandLine cli = new CommandLine(app);
+        cli.setExecutionExceptionHandler(new ErrorLine(app));
         return cli;
     }
 
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Turns an exception from a command into one {@code error: ...} line: users of a CLI want the
+     * cause, not a trace; the trace stays available for bug reports.
+     */
+    private record ErrorLine(OneProCli app) implements IExecutionExceptionHandler {
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            PrintWriter err = commandLine.getErr();
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+            err.println("error: " + message.strip().replaceAll("\\s*\\R\\s*", " "));
+            if (app.verbose || "1".equals(System.getenv("ONEPRO_DEBUG"))) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_ERROR;
+        }
     }
 }
