@@ -6,7 +6,9 @@ import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.dataset.LabeledImage;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.prompt.PromptSimulator;
 import org.onepro.data.prompt.Quality;
+import org.onepro.data.prompt.ScribblePrompts;
 import org.onepro.data.transform.Transform;
 
 import java.util.ArrayList;
@@ -14,9 +16,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -31,7 +36,9 @@ import java.util.function.Function;
  *       {@code interactive} the episode is interactive instead (template = query);
  *   <li>preprocessing, then augmentation of query and template independently;
  *   <li>a prompt of a type drawn from the enabled types and a quality drawn from the quality mix,
- *       simulated on the augmented template mask.
+ *       simulated on the augmented template mask; when the type is a doodle, the template carries human
+ *       scribbles and the task has a single label, the human doodle is used instead with probability
+ *       {@code humanDoodle} (default 0.5), so real strokes are seen beside simulated ones.
  * </ul>
  *
  * <p>Episode {@code i} is computed from its own generator seeded by {@code (seed, i)}, so the stream
@@ -51,8 +58,9 @@ public final class EpisodeSampler {
     private final Transform preprocess;
     private final Transform augment;
     private final PromptSource prompts;
+    private final double humanDoodle;
     private final long seed;
-    private final Map<String, Set<Integer>> labelCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<Integer>> labelCache = new ConcurrentHashMap<>();
 
     private EpisodeSampler(Builder b) {
         this.templateIds = b.templateIds;
@@ -64,6 +72,7 @@ public final class EpisodeSampler {
         this.preprocess = b.preprocess;
         this.augment = b.augment;
         this.prompts = b.prompts;
+        this.humanDoodle = b.humanDoodle;
         this.seed = b.seed;
         List<TaskDataset> usable = new ArrayList<>();
         for (TaskDataset t : b.tasks) {
@@ -77,7 +86,7 @@ public final class EpisodeSampler {
         this.tasks = List.copyOf(usable);
     }
 
-    /** A builder; tasks, id lists and the prompt source are required. */
+    /** A builder; tasks and id lists are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -124,9 +133,23 @@ public final class EpisodeSampler {
         }
         PromptType type = promptTypes.get(rng.nextInt(promptTypes.size()));
         Quality quality = drawQuality(rng);
-        Prompt prompt = prompts.prompt(type, templateMask, quality, rng);
-        return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt, quality,
+        Prompt human = humanDoodle(type, template, rng);
+        Prompt prompt = human != null ? human : prompts.prompt(type, templateMask, quality, rng);
+        return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt,
+                human != null ? Optional.empty() : Optional.of(quality),
                 isInteractive);
+    }
+
+    /**
+     * The template's human doodle when one may stand in for a simulated one. Scribbles carry one foreground
+     * class, so they are only unambiguous when the template has a single label.
+     */
+    private Prompt humanDoodle(PromptType type, LabeledImage template, SplittableRandom rng) {
+        if (type != PromptType.DOODLE || template.scribbles().isEmpty() || template.labels().labels().size() != 1
+                || rng.nextDouble() >= humanDoodle) {
+            return null;
+        }
+        return ScribblePrompts.fromScribbles(template.scribbles().get()).orElse(null);
     }
 
     /** A template holding {@code label}: a different image with probability differentImage when one exists. */
@@ -182,7 +205,8 @@ public final class EpisodeSampler {
         private double interactive = 0.0;
         private Transform preprocess = (s, r) -> s;
         private Transform augment = (s, r) -> s;
-        private PromptSource prompts;
+        private PromptSource prompts = PromptSimulator::simulate;
+        private double humanDoodle = 0.5;
         private long seed;
 
         private Builder() {}
@@ -205,9 +229,18 @@ public final class EpisodeSampler {
             return this;
         }
 
-        /** How template prompts are made (required; normally the prompt simulator). */
-        public Builder setPromptSource(PromptSource source) {
-            this.prompts = source;
+        /** How template prompts are made (default: {@link PromptSimulator#simulate}). */
+        public Builder optPromptSource(PromptSource source) {
+            this.prompts = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Probability that a doodle episode uses the template's human scribbles, when it has them and its
+         * task has a single label (default 0.5).
+         */
+        public Builder optHumanDoodleProbability(double p) {
+            this.humanDoodle = probability(p, "human-doodle probability");
             return this;
         }
 
@@ -265,8 +298,8 @@ public final class EpisodeSampler {
 
         /** The sampler. */
         public EpisodeSampler build() {
-            if (tasks == null || templateIds == null || queryIds == null || prompts == null) {
-                throw new IllegalStateException("tasks, template ids, query ids and a prompt source are required");
+            if (tasks == null || templateIds == null || queryIds == null) {
+                throw new IllegalStateException("tasks, template ids and query ids are required");
             }
             return new EpisodeSampler(this);
         }

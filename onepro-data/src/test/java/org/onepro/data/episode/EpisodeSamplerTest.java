@@ -9,15 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Click;
+import org.onepro.core.prompt.Doodle;
+import org.onepro.core.prompt.PromptType;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.prompt.PromptSimulator;
 import org.onepro.data.prompt.Quality;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 class EpisodeSamplerTest {
 
@@ -74,7 +79,7 @@ class EpisodeSamplerTest {
             queries.put(t.name(), ids.size() > cut ? ids.subList(cut, ids.size()) : ids);
         }
         return EpisodeSampler.builder().setTasks(tasks).setTemplateIds(templates::get).setQueryIds(queries::get)
-                .setPromptSource((type, mask, quality, rng) -> centre(mask)).optSeed(7);
+                .optPromptSource((type, mask, quality, rng) -> centre(mask)).optSeed(7);
     }
 
     @Test
@@ -190,6 +195,52 @@ class EpisodeSamplerTest {
         }
         assertTrue(ids.stream().map(id -> id.substring(id.indexOf('+'))).distinct().count() > 1,
                 "augmentation draws differ between episodes: " + ids);
+    }
+
+    @Test
+    void doodleEpisodesUseHumanScribblesAtTheConfiguredRate() {
+        // One label per image and a drawn foreground stroke along row 5 of the square at rows 2..7, columns 2..7.
+        TaskDataset plain = task("a", 20);
+        TaskDataset scribbled = new TaskDataset() {
+            @Override
+            public String name() {
+                return "a";
+            }
+
+            @Override
+            public List<String> ids() {
+                return plain.ids();
+            }
+
+            @Override
+            public LabeledImage load(String id) {
+                LabeledImage s = plain.load(id);
+                int[] single = s.labels().data().clone();
+                int[] strokes = new int[single.length];
+                for (int i = 0; i < single.length; i++) {
+                    single[i] = single[i] == 1 ? 1 : 0;
+                }
+                for (int x = 3; x < 7; x++) {
+                    strokes[5 * 16 + x] = 1;
+                }
+                return new LabeledImage(s.task(), id, s.image(), LabelMap.of(single, 16, 16),
+                        Optional.of(LabelMap.of(strokes, 16, 16)));
+            }
+        };
+        EpisodeSampler always = builder(List.of(scribbled)).optPromptTypes(Set.of(PromptType.DOODLE))
+                .optHumanDoodleProbability(1).build();
+        EpisodeSampler half = builder(List.of(scribbled)).optPromptTypes(Set.of(PromptType.DOODLE))
+                .optPromptSource(PromptSimulator::simulate).build();
+        int human = 0;
+        for (int i = 0; i < 400; i++) {
+            Episode e = always.episode(i);
+            assertTrue(e.quality().isEmpty(), "a human prompt has no simulated quality");
+            Doodle d = (Doodle) e.prompt();
+            assertEquals(1, d.strokes().size());
+            assertEquals(5.0, d.strokes().get(0).points().get(0).y(), 1e-9, "the stroke the person drew");
+            human += half.episode(i).quality().isEmpty() ? 1 : 0;
+        }
+        assertEquals(0.5, human / 400.0, 0.08);
     }
 
     static String describe(Episode e) {

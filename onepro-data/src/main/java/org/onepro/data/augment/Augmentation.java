@@ -1,0 +1,48 @@
+package org.onepro.data.augment;
+
+import org.onepro.data.transform.Transform;
+
+/**
+ * Ready-made augmentation pipelines. They are meant to run after
+ * {@link org.onepro.data.transform.Preprocess#forModel}: the intensity steps expect a {@code [0, 1]} image, and
+ * resampling the fixed-size canvas costs the same for every sample. The caller applies a pipeline to the query and
+ * to the template separately, each with its own random stream.
+ */
+public final class Augmentation {
+
+    private Augmentation() {
+    }
+
+    /**
+     * Returns the default training augmentation, in this order (geometry first so the intensity steps see the
+     * final pixels, noise last so gamma and contrast do not reshape it):
+     * <ol>
+     * <li>{@link Flip}: left-right and top-bottom, each with probability 0.5;</li>
+     * <li>{@link AffineJitter}: probability 0.5, rotation within +-15 degrees, scale 0.85 to 1.15, translation
+     * within +-8 % of each side;</li>
+     * <li>{@link GammaJitter}: probability 0.3, gamma 0.7 to 1.5;</li>
+     * <li>{@link ContrastJitter}: probability 0.3, factor 0.75 to 1.25;</li>
+     * <li>{@link GaussianNoise}: probability 0.2, standard deviation 0 to 0.03.</li>
+     * </ol>
+     * The ranges stay within what differing scanners, protocols and patient positioning produce, so augmented
+     * images still look like plausible scans; the probabilities leave a fair share of samples nearly untouched.
+     *
+     * @return the pipeline
+     */
+    public static Transform standard() {
+        return new Flip(0.5, 0.5)
+                .then(new AffineJitter(0.5, 15, 0.85, 1.15, 0.08))
+                .then(new GammaJitter(0.3, 0.7, 1.5))
+                .then(new ContrastJitter(0.3, 0.75, 1.25))
+                .then(new GaussianNoise(0.2, 0, 0.03));
+    }
+
+    /**
+     * Returns the pipeline that changes nothing, for validation and for switching augmentation off.
+     *
+     * @return a transform that returns its input and draws nothing from the random generator
+     */
+    public static Transform none() {
+        return (sample, rng) -> sample;
+    }
+}

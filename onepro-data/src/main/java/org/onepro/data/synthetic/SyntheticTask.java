@@ -1,0 +1,96 @@
+package org.onepro.data.synthetic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.image.Image;
+import org.onepro.data.dataset.LabelMap;
+import org.onepro.data.dataset.LabeledImage;
+import org.onepro.data.dataset.TaskDataset;
+
+/**
+ * A generated task: every sample is built on demand from the task's seed and the sample's index alone, so a
+ * sample is the same whichever order, thread or instance loads it. Images have one channel in {@code [0, 1]};
+ * labels are 1 on the visible parts of target objects and 0 elsewhere, distractors included.
+ */
+public final class SyntheticTask implements TaskDataset {
+
+    private static final int MIN_ID_DIGITS = 4;
+
+    private final int index;
+    private final SyntheticTaskSpec spec;
+    private final List<String> ids;
+
+    /**
+     * Creates a task.
+     *
+     * @param index       the task's number, which names it {@code synthetic-<index>}
+     * @param spec        what the task's scenes look like
+     * @param sampleCount how many samples it holds, positive
+     */
+    public SyntheticTask(int index, SyntheticTaskSpec spec, int sampleCount) {
+        if (sampleCount <= 0) {
+            throw new InvalidInputException("a synthetic task needs at least one sample, was " + sampleCount);
+        }
+        this.index = index;
+        this.spec = spec;
+        int digits = Math.max(MIN_ID_DIGITS, String.valueOf(sampleCount - 1).length());
+        List<String> list = new ArrayList<>(sampleCount);
+        for (int i = 0; i < sampleCount; i++) {
+            list.add(String.format("%0" + digits + "d", i));
+        }
+        this.ids = List.copyOf(list);
+    }
+
+    /**
+     * Returns the spec the samples are drawn from.
+     *
+     * @return the spec
+     */
+    public SyntheticTaskSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Returns the task's number.
+     *
+     * @return the index given at construction
+     */
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public String name() {
+        return "synthetic-" + index;
+    }
+
+    @Override
+    public List<String> ids() {
+        return ids;
+    }
+
+    @Override
+    public LabeledImage load(String id) {
+        int sample = sampleIndex(id);
+        SplittableRandom rng = new SplittableRandom(Seeds.mix(spec.sampleSeed(), sample));
+        Scene scene = ScenePlanner.plan(spec, rng);
+        float[] pixels = SceneRenderer.render(spec, scene, rng);
+        int size = spec.imageSize();
+        return LabeledImage.of(name(), id, Image.of(pixels, 1, size, size), LabelMap.of(scene.labels(), size, size));
+    }
+
+    /** Parses an id; ids are exactly the strings {@link #ids()} lists, so "7" or "00007" are unknown. */
+    private int sampleIndex(String id) {
+        int width = ids.get(0).length();
+        if (id != null && id.length() == width && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int value = Integer.parseInt(id);
+            if (value < ids.size()) {
+                return value;
+            }
+        }
+        throw new InvalidInputException(name() + " has no sample '" + id + "'; its ids run from " + ids.get(0)
+                + " to " + ids.get(ids.size() - 1));
+    }
+}
