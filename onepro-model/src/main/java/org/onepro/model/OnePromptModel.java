@@ -33,7 +33,9 @@ import java.util.Map;
  *
  * <p>Like segment-anything, the work splits in two: {@link #encodeTemplate} (template encoder,
  * tokens and prompt embeddings, computed once per prompted template) and {@link #decode} (query
- * encoder, Former and head, run per query). {@link #forward} chains both.
+ * encoder, Former and head, run per query). {@link #forward} chains both. The query side splits once
+ * more: {@link #encodeImage} (encoder and tokens, once per query) and the Former and head, so one
+ * query can meet many templates without being encoded again.
  *
  * <p>Generic forward inputs: {@code [query (b,C,s,s), queryPromptChannels (b,2,s,s), template
  * (b,C,s,s), the 8 arrays of PromptBatch]}; outputs {@code [logits (b,1,s,s), iou (b,1)]}.
@@ -139,19 +141,49 @@ public final class OnePromptModel extends ParamBlock {
      * @param prompt their prompts, batch b
      */
     public TemplateFeatures encodeTemplate(ParameterStore ps, NDArray template, PromptBatch prompt, boolean training) {
-        NDList features = encoder.apply(ps, withPromptChannels(template, prompt.channels()), training);
-        NDList tokens = new NDList();
+        return encodeTemplate(ps, encodeImage(ps, template, prompt.channels(), training), prompt, training);
+    }
+
+    /**
+     * Encodes prompted templates whose images were already encoded, with {@code prompt}'s own channels: the
+     * tokens are taken from {@code image}, so only the prompt side is computed. Interactive use (query =
+     * template) encodes the image once and passes it here and to {@link #decode(ParameterStore, ImageFeatures,
+     * TemplateFeatures, boolean)}.
+     *
+     * @param image {@link #encodeImage} of the templates with {@code prompt.channels()} (or of any channels
+     *     when the config has no encoder prompt channels)
+     * @param prompt their prompts, the same batch as {@code image}
+     */
+    public TemplateFeatures encodeTemplate(ParameterStore ps, ImageFeatures image, PromptBatch prompt,
+            boolean training) {
         NDList rasters = new NDList();
-        long b = template.getShape().get(0);
+        long b = image.batchSize();
         NDArray foreground = prompt.channels().get(":, 0:1");
-        for (int i = 0; i < config.formerStrides().size(); i++) {
-            int stride = config.formerStrides().get(i);
-            tokens.add(tokenizers.get(i).apply(ps, features.get(OnePromptConfig.levelOfStride(stride)), training));
+        for (int stride : config.formerStrides()) {
             NDArray r = Grids.toTokens(Grids.downsample(foreground, stride));
             NDArray peak = r.reshape(b, -1).max(new int[] {1}, true).reshape(b, 1, 1).add(1e-6f);
             rasters.add(r.div(peak));
         }
-        return new TemplateFeatures(tokens, prompts.apply(ps, prompt, training), rasters);
+        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters);
+    }
+
+    /**
+     * Runs the shared encoder and the tokenizers on images with their encoder prompt channels: the part of
+     * {@link #decode(ParameterStore, NDArray, NDArray, TemplateFeatures, boolean)} that depends on the query alone,
+     * so one query can be encoded once for many templates.
+     *
+     * @param image images {@code (b, C, s, s)}
+     * @param promptChannels their encoder prompt channels {@code (b, 2, s, s)}: zeros for a plain query (ignored
+     *     when the config has none)
+     */
+    public ImageFeatures encodeImage(ParameterStore ps, NDArray image, NDArray promptChannels, boolean training) {
+        NDList features = encoder.apply(ps, withPromptChannels(image, promptChannels), training);
+        NDList tokens = new NDList();
+        for (int i = 0; i < config.formerStrides().size(); i++) {
+            int stride = config.formerStrides().get(i);
+            tokens.add(tokenizers.get(i).apply(ps, features.get(OnePromptConfig.levelOfStride(stride)), training));
+        }
+        return new ImageFeatures(features, tokens);
     }
 
     /**
@@ -165,14 +197,26 @@ public final class OnePromptModel extends ParamBlock {
      */
     public NDList decode(ParameterStore ps, NDArray query, NDArray queryPromptChannels, TemplateFeatures template,
             boolean training) {
-        long b = query.getShape().get(0);
+        return decode(ps, encodeImage(ps, query, queryPromptChannels, training), template, training);
+    }
+
+    /**
+     * Segments encoded queries against encoded templates: the One-Prompt Former and the head. Either side may
+     * have batch 1 and is then repeated to the other's batch, so one query encoded once meets a batch of
+     * templates (template ensembles, segment-everything) and one template meets a batch of queries.
+     *
+     * @param query {@link #encodeImage} of the queries
+     * @param template encoded templates
+     * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]} with b the larger batch
+     */
+    public NDList decode(ParameterStore ps, ImageFeatures query, TemplateFeatures template, boolean training) {
+        long b = Math.max(query.batchSize(), template.batchSize());
+        ImageFeatures q = query.broadcastTo(b);
         TemplateFeatures t = template.broadcastTo(b);
-        NDList features = encoder.apply(ps, withPromptChannels(query, queryPromptChannels), training);
         NDArray state = null;
         NDList priors = new NDList();
         for (int i = 0; i < config.formerStrides().size(); i++) {
-            int stride = config.formerStrides().get(i);
-            NDArray eq = tokenizers.get(i).apply(ps, features.get(OnePromptConfig.levelOfStride(stride)), training);
+            NDArray eq = q.tokens(i);
             state = state == null ? eq : Grids.toTokens(Grids.upsample(Grids.toMap(state), 2));
             NDArray prior = null;
             for (OnePromptFormerBlock block : blocks.get(i)) {
@@ -185,7 +229,7 @@ public final class OnePromptModel extends ParamBlock {
                 priors.add(prior);
             }
         }
-        return head.apply(ps, state, features, priors, training);
+        return head.apply(ps, state, q.levels(), priors, training);
     }
 
     private NDArray withPromptChannels(NDArray image, NDArray channels) {

@@ -20,6 +20,7 @@ import org.onepro.model.prompt.PromptBatch;
 import org.onepro.model.prompt.PromptRasterizer;
 import org.onepro.train.loss.SegmentationLoss;
 import org.onepro.train.optim.AdamW;
+import org.onepro.train.optim.Gradients;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class TinyModelLearnsPromptedShapeTest {
                         Batch b = batch(m, task, BATCH, step % 2 == 0);
                         float value;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            gc.zeroGradients();
+                            Gradients.zero(model.getParameters());
                             NDList out = forward(model, ps, b, true);
                             NDArray l = loss.compute(out.get(0), b.target, out.get(1));
                             value = l.getFloat();

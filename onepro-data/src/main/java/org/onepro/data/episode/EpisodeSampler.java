@@ -44,7 +44,7 @@ import java.util.function.Function;
  * <p>Episode {@code i} is computed from its own generator seeded by {@code (seed, i)}, so the stream
  * is the same for the same seed whatever the number of worker threads ({@link EpisodeStream}).
  */
-public final class EpisodeSampler {
+public final class EpisodeSampler implements EpisodeSource {
 
     private static final int MAX_ATTEMPTS = 50;
 
@@ -55,6 +55,8 @@ public final class EpisodeSampler {
     private final Map<Quality, Double> qualityMix;
     private final double differentImage;
     private final double interactive;
+    private final double interactiveEnd;
+    private final long interactiveAnneal;
     private final Transform preprocess;
     private final Transform augment;
     private final PromptSource prompts;
@@ -69,6 +71,8 @@ public final class EpisodeSampler {
         this.qualityMix = new LinkedHashMap<>(b.qualityMix);
         this.differentImage = b.differentImage;
         this.interactive = b.interactive;
+        this.interactiveEnd = b.interactiveEnd;
+        this.interactiveAnneal = b.interactiveAnneal;
         this.preprocess = b.preprocess;
         this.augment = b.augment;
         this.prompts = b.prompts;
@@ -97,6 +101,7 @@ public final class EpisodeSampler {
     }
 
     /** Episode number {@code index} of this sampler's stream. */
+    @Override
     public Episode episode(long index) {
         SplittableRandom rng = new SplittableRandom(mix(seed, index));
         // The task is drawn once: retrying with another task would favour tasks that succeed more often.
@@ -119,7 +124,7 @@ public final class EpisodeSampler {
             return null;
         }
         int label = new ArrayList<>(labels).get(rng.nextInt(labels.size()));
-        boolean isInteractive = rng.nextDouble() < interactive;
+        boolean isInteractive = rng.nextDouble() < interactiveProbability(index);
         LabeledImage rawTemplate = isInteractive ? rawQuery : template(task, rawQuery, label, rng);
         if (rawTemplate == null) {
             return null;
@@ -167,6 +172,15 @@ public final class EpisodeSampler {
         return holders.isEmpty() ? null : task.load(holders.get(rng.nextInt(holders.size())));
     }
 
+    /** The interactive probability at an episode index: linear from the start value to the end value. */
+    double interactiveProbability(long index) {
+        if (index >= interactiveAnneal) {
+            return interactiveEnd;
+        }
+        double t = index / (double) interactiveAnneal;
+        return interactive + (interactiveEnd - interactive) * t;
+    }
+
     /** The labels of a sample, loaded once per sampler (templates are read often to find a label). */
     private Set<Integer> labelsOf(TaskDataset task, String id) {
         return labelCache.computeIfAbsent(task.name() + "/" + id, k -> task.load(id).labels().labels());
@@ -203,6 +217,8 @@ public final class EpisodeSampler {
                 Quality.MEDIUM, 0.25, Quality.LOW, 0.15);
         private double differentImage = 0.9;
         private double interactive = 0.0;
+        private double interactiveEnd = 0.0;
+        private long interactiveAnneal = 0;
         private Transform preprocess = (s, r) -> s;
         private Transform augment = (s, r) -> s;
         private PromptSource prompts = PromptSimulator::simulate;
@@ -274,7 +290,21 @@ public final class EpisodeSampler {
 
         /** Probability of an interactive episode, template = query (default 0). */
         public Builder optInteractiveProbability(double p) {
-            this.interactive = probability(p, "interactive probability");
+            return optInteractiveProbability(p, p, 0);
+        }
+
+        /**
+         * Anneals the interactive probability linearly from {@code start} at episode 0 to {@code end} at episode
+         * {@code episodes}, constant after: many interactive episodes early teach the model to look at its prompt
+         * (model-design.md §8.3) before cross-image episodes dominate.
+         */
+        public Builder optInteractiveProbability(double start, double end, long episodes) {
+            if (episodes < 0) {
+                throw new IllegalArgumentException("annealing length must not be negative: " + episodes);
+            }
+            this.interactive = probability(start, "interactive probability");
+            this.interactiveEnd = probability(end, "final interactive probability");
+            this.interactiveAnneal = episodes;
             return this;
         }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  */
 public final class EpisodeStream implements AutoCloseable {
 
-    private final EpisodeSampler sampler;
+    private final EpisodeSource sampler;
     private final int batchSize;
     private final int prefetch;
     private final ExecutorService workers;
@@ -30,7 +30,7 @@ public final class EpisodeStream implements AutoCloseable {
      * @param prefetchBatches how many batches to keep in flight
      * @param startIndex the first episode index (a resumed run continues its stream)
      */
-    public EpisodeStream(EpisodeSampler sampler, int batchSize, int workers, int prefetchBatches, long startIndex) {
+    public EpisodeStream(EpisodeSource sampler, int batchSize, int workers, int prefetchBatches, long startIndex) {
         if (batchSize < 1 || workers < 1 || prefetchBatches < 1) {
             throw new IllegalArgumentException("batch size, workers and prefetch must be at least 1");
         }

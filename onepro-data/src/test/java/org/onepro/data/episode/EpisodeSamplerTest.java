@@ -243,6 +243,35 @@ class EpisodeSamplerTest {
         assertEquals(0.5, human / 400.0, 0.08);
     }
 
+    @Test
+    void theInteractiveShareAnnealsFromStartToEnd() {
+        EpisodeSampler sampler = builder(List.of(task("a", 50))).optInteractiveProbability(0.5, 0.1, 10_000).build();
+        int early = 0;
+        int late = 0;
+        for (int i = 0; i < 1000; i++) {
+            early += sampler.episode(i).interactive() ? 1 : 0;
+            late += sampler.episode(20_000 + i).interactive() ? 1 : 0;
+        }
+        assertEquals(0.48, early / 1000.0, 0.05, "mean share over episodes 0..999");
+        assertEquals(0.1, late / 1000.0, 0.03, "share after the annealing");
+    }
+
+    @Test
+    void aMixDrawsFromEachSourceAtItsShareAndKeepsTheirStreams() {
+        EpisodeSampler real = builder(List.of(task("real", 30))).build();
+        EpisodeSampler synthetic = builder(List.of(task("synthetic", 30))).optSeed(99).build();
+        EpisodeMix mix = new EpisodeMix(real, synthetic, 0.3, 5);
+        int fromSynthetic = 0;
+        for (int i = 0; i < 4000; i++) {
+            Episode e = mix.episode(i);
+            Episode expected = e.task().equals("synthetic") ? synthetic.episode(i) : real.episode(i);
+            assertEquals(describe(expected), describe(e));
+            fromSynthetic += e.task().equals("synthetic") ? 1 : 0;
+        }
+        assertEquals(0.3, fromSynthetic / 4000.0, 0.03);
+        assertThrows(IllegalArgumentException.class, () -> new EpisodeMix(real, synthetic, 1.5, 5));
+    }
+
     static String describe(Episode e) {
         return e.index() + ":" + e.task() + ":" + e.label() + ":" + e.query().id() + ":" + e.template().id() + ":"
                 + e.prompt() + ":" + e.quality() + ":" + e.interactive();

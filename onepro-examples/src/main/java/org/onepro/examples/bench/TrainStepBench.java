@@ -19,6 +19,7 @@ import org.onepro.model.prompt.PromptBatch;
 import org.onepro.model.prompt.PromptRasterizer;
 import org.onepro.train.loss.SegmentationLoss;
 import org.onepro.train.optim.AdamW;
+import org.onepro.train.optim.Gradients;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ public final class TrainStepBench {
                             prompts.add(raster.encode(Click.foreground(s / 2.0, s / 3.0), Letterbox.forImage(s, s, s)));
                         }
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            gc.zeroGradients();
+                            Gradients.zero(model.getParameters());
                             TemplateFeatures t = model.encodeTemplate(ps, images, PromptBatch.of(m, prompts), true);
                             NDList out = model.decode(ps, images, m.zeros(new Shape(batch, 2, s, s)), t, true);
                             gc.backward(loss.compute(out.get(0), target, out.get(1)));

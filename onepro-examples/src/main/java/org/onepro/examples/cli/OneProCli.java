@@ -19,7 +19,8 @@ import java.io.PrintWriter;
 @Command(name = "onepro", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         version = "OnePro 0.1.0 (DJL 0.36.0, PyTorch engine)",
         description = "One-prompt medical image segmentation.",
-        subcommands = {InfoCommand.class, BenchCommand.class})
+        subcommands = {SegmentCommand.class, EverythingCommand.class, EvaluateCommand.class, CompareCommand.class,
+            DemoCommand.class, InfoCommand.class, BenchCommand.class, TrainCommand.class})
 public final class OneProCli implements Runnable {
 
     /** Exit code of a runtime error (picocli's own codes: 0 success, 2 usage error). */
@@ -42,6 +43,8 @@ public final class OneProCli implements Runnable {
     public static CommandLine commandLine() {
         OneProCli app = new OneProCli();
         CommandLine cli = new CommandLine(app);
+        // --prompt CLICK and --prompt click both work; help texts list the values in lower case.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new ErrorLine(app));
         return cli;
     }

@@ -7,8 +7,11 @@ import ai.djl.training.ParameterStore;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.Prompt;
+import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.core.result.EnsembleResult;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.OnePromptModel;
+import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.io.ModelIO;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Segments query images from one prompted template: {@code segment(query, template, prompt)}.
@@ -31,11 +35,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Segmenter implements AutoCloseable {
 
+    /**
+     * Templates of an ensemble go through the model this many at a time: large enough to amortise the per-call
+     * overhead, small enough to bound native memory whatever the ensemble size.
+     */
+    public static final int ENSEMBLE_BATCH = 8;
+
     private final NDManager manager;
     private final OnePromptModel model;
     private final ParameterStore parameters;
     private final InputEncoder inputs;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final TemplateBatchRunner templateRuns = new TemplateBatchRunner(this);
 
     private Segmenter(NDManager manager, OnePromptModel model) {
         this.manager = manager;
@@ -54,6 +65,26 @@ public final class Segmenter implements AutoCloseable {
         NDManager manager = named(NDManager.newBaseManager(device));
         try {
             return new Segmenter(manager, ModelIO.load(modelDir, manager));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The default trained model shipped with OnePro ({@link BundledModels#DEFAULT}), on the CPU. */
+    public static Segmenter pretrained() throws IOException {
+        return pretrained(BundledModels.DEFAULT);
+    }
+
+    /**
+     * A trained model shipped with OnePro, by name ({@link BundledModels#names()}), on the CPU.
+     *
+     * @throws org.onepro.core.error.InvalidInputException if no bundled model has that name
+     */
+    public static Segmenter pretrained(String name) throws IOException {
+        NDManager manager = named(NDManager.newBaseManager(Device.cpu()));
+        try {
+            return new Segmenter(manager, BundledModels.load(name, manager));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -132,6 +163,55 @@ public final class Segmenter implements AutoCloseable {
         try (PreparedTemplate prepared = prepare(template, prompt)) {
             return prepared.segment(queries);
         }
+    }
+
+    /**
+     * Segments {@code query} with an ensemble of prompted templates (the paper evaluates with many random
+     * templates): the query is encoded once, the templates run in batches of {@link #ENSEMBLE_BATCH}, and the
+     * result holds the mean probability, its mask at 0.5, and the per-pixel variance over the templates as an
+     * uncertainty map, all at the query's own size. A template that is the query itself (the same object) is
+     * interactive use, as in {@link #segment(Image, Image, Prompt)}.
+     *
+     * @throws InvalidInputException for a missing query, an empty or null-holding list, or a template whose
+     *     channel count differs from the query's (the message names the template's index)
+     */
+    public EnsembleResult segment(Image query, List<PromptedTemplate> templates) {
+        if (query == null) {
+            throw new InvalidInputException("query image is required");
+        }
+        EnsembleResult.Builder ensemble = EnsembleResult.builder(query.height(), query.width());
+        templateRuns.run(query, templates, ENSEMBLE_BATCH,
+                (result, index) -> ensemble.add(result.probabilities(), result.predictedIou()));
+        return ensemble.build();
+    }
+
+    /**
+     * Segments {@code query} separately with each prompted template, encoding the query once, and hands each
+     * result (at the query's size) with its template's index to {@code each}, in template order. Results are
+     * delivered as each batch finishes, so memory stays bounded for thousands of templates (segment-everything);
+     * {@code each} runs outside the model lock.
+     *
+     * @param batch templates per model call, at least 1
+     * @throws InvalidInputException as {@link #segment(Image, List)} does, or for a batch below 1
+     */
+    public void segmentEach(Image query, List<PromptedTemplate> templates, int batch,
+            ObjIntConsumer<SegmentationResult> each) {
+        if (each == null) {
+            throw new InvalidInputException("a result consumer is required");
+        }
+        templateRuns.run(query, templates, batch, each);
+    }
+
+    /**
+     * Opens an interactive session on {@code image} (template = query): {@link InteractiveSession#segment} with a
+     * prompt, then {@link InteractiveSession#refine} with more clicks or strokes. The session keeps the image's
+     * model input (and, for models without encoder prompt channels, its encoder features) between calls; close it
+     * to free them.
+     *
+     * @throws InvalidInputException if the image is missing or has a channel count the model cannot take
+     */
+    public InteractiveSession interactive(Image image) {
+        return new InteractiveSession(this, image);
     }
 
     NDManager manager() {

@@ -17,10 +17,23 @@ public final class SegmentationLoss {
 
     private static final float SMOOTH = 1f;
     private final float iouWeight;
+    private final float positiveWeight;
 
     /** @param iouWeight weight of the IoU-head regression term (the design suggests about 0.1) */
     public SegmentationLoss(float iouWeight) {
+        this(iouWeight, 1f);
+    }
+
+    /**
+     * @param iouWeight      weight of the IoU-head regression term
+     * @param positiveWeight weight of target pixels in the cross-entropy (above 1 for small targets), positive
+     */
+    public SegmentationLoss(float iouWeight, float positiveWeight) {
+        if (!(positiveWeight > 0)) {
+            throw new IllegalArgumentException("the positive-class weight must be positive, not " + positiveWeight);
+        }
         this.iouWeight = iouWeight;
+        this.positiveWeight = positiveWeight;
     }
 
     /** Per-sample BCE on logits {@code (b, 1, h, w)} against targets in {0, 1}: {@code (b)}. */
@@ -29,6 +42,17 @@ public final class SegmentationLoss {
         NDArray perPixel = Activation.relu(logits).sub(logits.mul(target))
                 .add(Activation.softPlus(logits.abs().neg()));
         // mean() takes one axis only on this engine (djl-notes.md 2.3).
+        return perPixel.reshape(perPixel.getShape().get(0), -1).mean(new int[] {1});
+    }
+
+    /**
+     * Per-sample BCE with target pixels weighted by {@code positiveWeight}: {@code (1 - y) x + (1 + (w - 1) y)
+     * softplus(-x)}, which is {@link #binaryCrossEntropy} for {@code w = 1}: {@code (b)}.
+     */
+    public static NDArray weightedBinaryCrossEntropy(NDArray logits, NDArray target, float positiveWeight) {
+        NDArray softplusNeg = Activation.relu(logits.neg()).add(Activation.softPlus(logits.abs().neg()));
+        NDArray weight = Scalars.mul(target, positiveWeight - 1f).add(1f);
+        NDArray perPixel = target.neg().add(1f).mul(logits).add(weight.mul(softplusNeg));
         return perPixel.reshape(perPixel.getShape().get(0), -1).mean(new int[] {1});
     }
 
@@ -58,7 +82,9 @@ public final class SegmentationLoss {
      * @param predictedIou the IoU head's output {@code (b, 1)}
      */
     public NDArray compute(NDArray logits, NDArray target, NDArray predictedIou) {
-        NDArray segmentation = binaryCrossEntropy(logits, target).add(softDice(logits, target));
+        NDArray bce = positiveWeight == 1f ? binaryCrossEntropy(logits, target)
+                : weightedBinaryCrossEntropy(logits, target, positiveWeight);
+        NDArray segmentation = bce.add(softDice(logits, target));
         NDArray iouError = predictedIou.reshape(-1).sub(hardIou(logits, target)).square();
         return segmentation.add(Scalars.mul(iouError, iouWeight)).mean();
     }

@@ -100,6 +100,38 @@ public final class AdamW implements AutoCloseable {
         return list;
     }
 
+    /**
+     * Restores a state saved by {@link #state()} after {@code steps} updates, so the next update is exactly the one
+     * the saved optimiser would have made.
+     *
+     * @throws IllegalArgumentException if an array is not named {@code m/NAME} or {@code v/NAME}, or a name has
+     *                                  only one of the two moments
+     */
+    public void restore(NDList state, long steps) {
+        Map<String, NDArray[]> restored = new LinkedHashMap<>();
+        for (NDArray a : state) {
+            String name = a.getName();
+            if (name == null || !(name.startsWith("m/") || name.startsWith("v/"))) {
+                throw new IllegalArgumentException("optimiser state array '" + name + "' is not named m/... or v/...");
+            }
+            NDArray copy = a.duplicate();
+            copy.attach(manager);
+            restored.computeIfAbsent(name.substring(2), k -> new NDArray[2])[name.startsWith("m/") ? 0 : 1] = copy;
+        }
+        for (Map.Entry<String, NDArray[]> e : restored.entrySet()) {
+            if (e.getValue()[0] == null || e.getValue()[1] == null) {
+                throw new IllegalArgumentException("optimiser state lacks a moment of parameter " + e.getKey());
+            }
+        }
+        moments.values().forEach(mv -> {
+            mv[0].close();
+            mv[1].close();
+        });
+        moments.clear();
+        moments.putAll(restored);
+        step = steps;
+    }
+
     @Override
     public void close() {
         manager.close();

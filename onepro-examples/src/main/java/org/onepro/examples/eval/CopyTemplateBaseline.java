@@ -1,0 +1,50 @@
+package org.onepro.examples.eval;
+
+import java.util.List;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.prompt.PromptedTemplate;
+
+/**
+ * The floor an evaluation should beat ({@code --baseline copy-template}): no model, the template's mask of the
+ * target resized to the query (nearest neighbour) is the prediction. With several templates each pixel takes the
+ * majority of their resized masks (at least half, the same 0.5 threshold as the model's ensemble).
+ */
+public final class CopyTemplateBaseline implements Predictor {
+
+    @Override
+    public Target target(List<PromptedTemplate> templates, List<Mask> masks) {
+        List<Mask> copies = List.copyOf(masks);
+        return new Target() {
+            @Override
+            public Mask predict(Image query) {
+                return vote(copies, query.height(), query.width());
+            }
+
+            @Override
+            public void close() {
+                // Nothing is held but the masks.
+            }
+        };
+    }
+
+    private static Mask vote(List<Mask> masks, int height, int width) {
+        if (masks.size() == 1) {
+            return masks.get(0).resizeNearest(height, width);
+        }
+        int[] votes = new int[height * width];
+        for (Mask m : masks) {
+            boolean[] r = m.resizeNearest(height, width).data();
+            for (int i = 0; i < r.length; i++) {
+                if (r[i]) {
+                    votes[i]++;
+                }
+            }
+        }
+        boolean[] out = new boolean[votes.length];
+        for (int i = 0; i < votes.length; i++) {
+            out[i] = 2 * votes[i] >= masks.size();
+        }
+        return Mask.of(out, height, width);
+    }
+}

@@ -1,0 +1,181 @@
+package org.onepro.model.segment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.prompt.Prompt;
+import org.onepro.core.result.SegmentationResult;
+import org.onepro.model.ImageFeatures;
+import org.onepro.model.OnePromptModel;
+import org.onepro.model.TemplateFeatures;
+import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.prompt.PromptBatch;
+
+import java.util.List;
+
+/**
+ * Interactive segmentation of one image (the template is the query): prompt it, look at the result, add clicks or
+ * strokes with {@link #refine}, and segment again. Obtain one from {@link Segmenter#interactive(Image)}; it holds
+ * native memory until closed.
+ *
+ * <p><b>What is cached, and what a call costs.</b> The image's normalised, letterboxed input tensor is made once
+ * and kept for the session (a {@code C x s x s} float array; the percentile normalisation and resampling are not
+ * repeated). Whether the encoder's work can be kept as well depends on the model (model-design.md §8.1):
+ * <ul>
+ *   <li>with encoder prompt channels (every preset), the encoder sees the prompt as two extra input channels, so
+ *       its features change with every prompt and are recomputed per call. Because the query is the template, one
+ *       encoder pass serves both sides: a call costs one encoder pass plus the prompt embedder, the Former and the
+ *       head, where {@code segment(image, image, prompt)} costs two encoder passes;</li>
+ *   <li>without them ({@code OnePromptConfig.withPromptChannels(false)}), the image's encoder features and tokens
+ *       do not depend on the prompt and are computed once when the session opens (about one encoder pass of
+ *       native memory kept); a call then costs only the prompt embedder, the Former and the head.</li>
+ * </ul>
+ *
+ * <p>Thread safety: calls are serialised per session, and model calls share the segmenter's lock.
+ */
+public final class InteractiveSession implements AutoCloseable {
+
+    private final Segmenter owner;
+    private final Image image;
+    private final InputEncoder.EncodedImage encoded;
+    private final NDManager manager;
+    private final NDArray pixels;
+    private final ImageFeatures cachedFeatures;
+    private Prompt prompt;
+
+    InteractiveSession(Segmenter owner, Image image) {
+        if (image == null) {
+            throw new InvalidInputException("image is required");
+        }
+        this.owner = owner;
+        this.image = image;
+        this.encoded = owner.inputs().encodeImage(image);
+        OnePromptConfig config = owner.config();
+        int s = config.inputSize();
+        owner.lock().lock();
+        try {
+            owner.ensureOpen();
+            this.manager = owner.manager().newSubManager();
+            try {
+                this.pixels = manager.create(encoded.pixels(), new Shape(1, config.imageChannels(), s, s));
+                this.cachedFeatures = config.promptChannels() ? null : encodeOnce(config);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+        } finally {
+            owner.lock().unlock();
+        }
+    }
+
+    /**
+     * The image's encoder features for a model whose encoder does not see the prompt; only the result is kept,
+     * the encoder's intermediate arrays go with a scratch manager.
+     */
+    private ImageFeatures encodeOnce(OnePromptConfig config) {
+        int s = config.inputSize();
+        try (NDManager scratch = manager.newSubManager()) {
+            pixels.tempAttach(scratch);
+            ImageFeatures f = owner.model().encodeImage(owner.parameters(), pixels,
+                    scratch.zeros(new Shape(1, 2, s, s)), false);
+            for (NDArray a : f.all()) {
+                a.attach(manager);
+            }
+            return f;
+        }
+    }
+
+    /** The image being segmented. */
+    public Image image() {
+        return image;
+    }
+
+    /** The prompt of the latest call (merged refinements included), or {@code null} before the first call. */
+    public synchronized Prompt prompt() {
+        return prompt;
+    }
+
+    /**
+     * Segments the image by a new prompt, replacing any earlier one.
+     *
+     * @param prompt the prompt, in the image's pixel coordinates
+     * @return the result at the image's own size
+     * @throws InvalidInputException if the prompt is missing or does not fit the image
+     * @throws IllegalStateException if the session or its segmenter is closed
+     */
+    public synchronized SegmentationResult segment(Prompt prompt) {
+        if (prompt == null) {
+            throw new InvalidInputException("a prompt is required");
+        }
+        SegmentationResult result = run(prompt);
+        this.prompt = prompt;
+        return result;
+    }
+
+    /**
+     * Adds to the current prompt and segments again: clicks add points, doodle strokes add strokes, and a box or a
+     * SegLab mask replaces the current one of its kind. Without a current prompt this is {@link #segment}.
+     *
+     * @param additional what to add, in the image's pixel coordinates
+     * @return the result for the merged prompt, at the image's own size
+     * @throws InvalidInputException if the types cannot be merged (say a box added to clicks; the message says
+     *     which) or the merged prompt does not fit the image; the current prompt is then unchanged
+     * @throws IllegalStateException if the session or its segmenter is closed
+     */
+    public synchronized SegmentationResult refine(Prompt additional) {
+        return segment(PromptMerger.merge(prompt, additional));
+    }
+
+    private SegmentationResult run(Prompt p) {
+        InputEncoder.EncodedTemplate template = owner.inputs().encodeTemplate(encoded, p);
+        OnePromptModel model = owner.model();
+        float[] probabilities;
+        float iou;
+        owner.lock().lock();
+        try {
+            owner.ensureOpen();
+            if (!manager.isOpen()) {
+                throw new IllegalStateException("this interactive session is closed");
+            }
+            try (NDManager call = manager.newSubManager()) {
+                // Ops on the cached arrays put their results in the cache's manager unless it is borrowed here.
+                pixels.tempAttach(call);
+                if (cachedFeatures != null) {
+                    for (NDArray a : cachedFeatures.all()) {
+                        a.tempAttach(call);
+                    }
+                }
+                PromptBatch prompts = PromptBatch.of(call, List.of(template.prompt()));
+                ImageFeatures features = cachedFeatures != null ? cachedFeatures
+                        : model.encodeImage(owner.parameters(), pixels, prompts.channels(), false);
+                TemplateFeatures t = model.encodeTemplate(owner.parameters(), features, prompts, false);
+                NDList out = model.decode(owner.parameters(), features, t, false);
+                probabilities = Activation.sigmoid(out.get(0)).toFloatArray();
+                iou = out.get(1).toFloatArray()[0];
+            }
+        } finally {
+            owner.lock().unlock();
+        }
+        ProbabilityMap map = encoded.geometry().invert(probabilities);
+        return new SegmentationResult(map, map.threshold(PreparedTemplate.THRESHOLD), iou);
+    }
+
+    /** Frees the cached input tensor (and features); later calls throw. Closing twice is harmless. */
+    @Override
+    public void close() {
+        owner.lock().lock();
+        try {
+            if (manager.isOpen()) {
+                manager.close();
+            }
+        } finally {
+            owner.lock().unlock();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.onepro.model.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.image.Image;
+import org.onepro.core.prompt.BBox;
+import org.onepro.core.prompt.Click;
+import org.onepro.core.prompt.ClickPoint;
+import org.onepro.core.prompt.Doodle;
+import org.onepro.core.prompt.Point;
+import org.onepro.core.prompt.Stroke;
+import org.onepro.core.result.SegmentationResult;
+import org.onepro.model.config.ModelPresets;
+
+import java.util.List;
+
+class InteractiveSessionTest {
+
+    private static Segmenter segmenter;
+
+    @BeforeAll
+    static void open() {
+        segmenter = Segmenter.fromPreset("tiny", 3);
+    }
+
+    @AfterAll
+    static void close() {
+        segmenter.close();
+    }
+
+    private static Image image(int h, int w, long seed) {
+        return SegmenterTest.image(1, h, w, seed);
+    }
+
+    @Test
+    void refiningAClickAddsTheNewClickAndSegmentsAgain() {
+        Image image = image(40, 30, 1);
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            assertNull(session.prompt());
+            SegmentationResult first = session.segment(Click.foreground(10, 12));
+            SegmentationResult refined = session.refine(Click.foreground(20, 30));
+
+            assertEquals(40, refined.mask().height());
+            assertEquals(30, refined.mask().width());
+            Click merged = (Click) session.prompt();
+            assertEquals(List.of(new ClickPoint(new Point(10, 12), true), new ClickPoint(new Point(20, 30), true)),
+                    merged.points());
+            float[] direct = segmenter.segment(image, image, merged).probabilities().data();
+            assertArrayEquals(direct, refined.probabilities().data(), 1e-5f,
+                    "a refined session call equals a fresh interactive call with the merged prompt");
+            assertTrue(diff(first.probabilities().data(), refined.probabilities().data()) > 1e-4,
+                    "the second click must reach the model");
+        }
+    }
+
+    @Test
+    void resultsAreDeterministic() {
+        Image image = image(32, 32, 2);
+        BBox box = new BBox(4, 5, 20, 22);
+        try (InteractiveSession a = segmenter.interactive(image); InteractiveSession b = segmenter.interactive(image)) {
+            float[] once = a.segment(box).probabilities().data();
+            // Something else in between must leave no trace in the next result.
+            a.segment(Click.foreground(3, 3).withBackground(1, 1));
+            a.refine(Click.foreground(9, 9));
+            assertArrayEquals(once, a.segment(box).probabilities().data());
+            assertArrayEquals(once, b.segment(box).probabilities().data());
+        }
+    }
+
+    @Test
+    void doodlesAddStrokesBoxesReplaceAndMixedTypesAreRefused() {
+        Image image = image(32, 32, 3);
+        Stroke one = new Stroke(List.of(new Point(3, 3), new Point(10, 8)), 2, true);
+        Stroke two = new Stroke(List.of(new Point(20, 20), new Point(25, 28)), 2, false);
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            session.segment(Doodle.of(List.of(one)));
+            session.refine(Doodle.of(List.of(new Stroke(two.points(), 2, true))));
+            assertEquals(2, ((Doodle) session.prompt()).strokes().size());
+
+            BBox second = new BBox(1, 1, 9, 9);
+            session.segment(new BBox(5, 5, 20, 20));
+            session.refine(second);
+            assertEquals(second, session.prompt());
+
+            InvalidInputException mixed = assertThrows(InvalidInputException.class,
+                    () -> session.refine(Click.foreground(4, 4)));
+            assertTrue(mixed.getMessage().contains("BBOX") && mixed.getMessage().contains("CLICK"),
+                    mixed.getMessage());
+            assertEquals(second, session.prompt(), "a refused refinement leaves the prompt unchanged");
+            InvalidInputException outside = assertThrows(InvalidInputException.class,
+                    () -> session.refine(new BBox(1, 1, 40, 9)));
+            assertTrue(outside.getMessage().contains("outside"), outside.getMessage());
+            assertEquals(second, session.prompt());
+        }
+    }
+
+    @Test
+    void aRefinementBeforeAnyPromptIsAPlainSegment() {
+        Image image = image(32, 32, 4);
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            Click click = Click.foreground(7, 7);
+            float[] refined = session.refine(click).probabilities().data();
+            assertEquals(click, session.prompt());
+            assertArrayEquals(refined, session.segment(click).probabilities().data());
+        }
+    }
+
+    @Test
+    void theSessionsNativeMemoryIsFreedOnClose() {
+        Image image = image(32, 32, 5);
+        int before = segmenter.manager().getManagedArrays().size();
+        InteractiveSession session = segmenter.interactive(image);
+        int open = segmenter.manager().getManagedArrays().size();
+        session.segment(Click.foreground(8, 8));
+        for (int i = 0; i < 20; i++) {
+            session.refine(Click.foreground(8 + i % 5, 9));
+        }
+        assertEquals(open, segmenter.manager().getManagedArrays().size(), "calls keep nothing");
+        session.close();
+        assertEquals(before, segmenter.manager().getManagedArrays().size());
+        IllegalStateException closed = assertThrows(IllegalStateException.class,
+                () -> session.segment(Click.foreground(8, 8)));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+        session.close();
+    }
+
+    @Test
+    void withoutEncoderPromptChannelsTheCachedEncodingGivesTheSameResult() {
+        try (Segmenter plain = Segmenter.fromConfig(ModelPresets.get("tiny").withPromptChannels(false), 5)) {
+            Image image = image(36, 28, 6);
+            Click click = Click.foreground(12, 20).withBackground(3, 30);
+            int before = plain.manager().getManagedArrays().size();
+            try (InteractiveSession session = plain.interactive(image)) {
+                assertTrue(plain.manager().getManagedArrays().size() > before + 1,
+                        "the image's features are cached when the prompt does not reach the encoder");
+                assertArrayEquals(plain.segment(image, image, click).probabilities().data(),
+                        session.segment(click).probabilities().data(), 1e-5f);
+                BBox box = new BBox(2, 2, 20, 30);
+                assertArrayEquals(plain.segment(image, image, box).probabilities().data(),
+                        session.segment(box).probabilities().data(), 1e-5f);
+            }
+            assertEquals(before, plain.manager().getManagedArrays().size());
+        }
+    }
+
+    @Test
+    void badInputIsRejectedWithAClearMessage() {
+        assertThrows(InvalidInputException.class, () -> segmenter.interactive(null));
+        InvalidInputException channels = assertThrows(InvalidInputException.class,
+                () -> segmenter.interactive(SegmenterTest.image(4, 8, 8, 1)));
+        assertTrue(channels.getMessage().contains("4 channels"), channels.getMessage());
+        try (InteractiveSession session = segmenter.interactive(image(32, 32, 7))) {
+            assertThrows(InvalidInputException.class, () -> session.segment(null));
+            assertThrows(InvalidInputException.class, () -> session.refine(null));
+        }
+    }
+
+    private static double diff(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Turns training episodes into the model's input tensors.
+ */
+package org.onepro.train.batch;

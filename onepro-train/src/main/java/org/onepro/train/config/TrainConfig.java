@@ -1,0 +1,123 @@
+package org.onepro.train.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.onepro.core.prompt.PromptType;
+import org.onepro.data.prompt.Quality;
+
+/**
+ * Everything that defines a training run, as plain JSON a user can read and edit ({@link TrainConfigJson}).
+ * Two runs with equal configs and data produce equal models.
+ *
+ * @param dataRoots            folders of task folders (images/ + masks/, or imagesTr/ + labelsTr/)
+ * @param preset               the model preset ({@code tiny}, {@code small}, {@code base}, {@code large})
+ * @param steps                optimiser steps of the main stage
+ * @param batchSize            episodes per step
+ * @param learningRate         peak learning rate, reached after the warm-up
+ * @param minLearningRate      learning rate at the end of the cosine decay
+ * @param warmupSteps          steps of linear warm-up from 0
+ * @param weightDecay          AdamW's decoupled weight decay
+ * @param gradClipNorm         largest global L2 norm of the gradient; larger gradients are scaled down
+ * @param promptTypes          prompt types episodes draw from
+ * @param qualityMix           relative weights of simulated prompt qualities
+ * @param syntheticRatio       share of episodes drawn from synthetic tasks, in [0, 1]
+ * @param syntheticTasks       number of synthetic tasks
+ * @param syntheticSamples     images per synthetic task
+ * @param interactiveStart     share of interactive episodes (template = query) at step 0
+ * @param interactiveEnd       share of interactive episodes after {@code interactiveAnnealSteps}
+ * @param interactiveAnnealSteps steps over which the interactive share falls linearly
+ * @param differentImage       probability that a cross-image episode's template is another image
+ * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
+ * @param validateEvery        steps between validations (0: only at the end)
+ * @param validationQueries    largest number of val images per task and target in a validation
+ * @param checkpointEvery      steps between checkpoints
+ * @param keepCheckpoints      how many recent checkpoints to keep (the best model is kept separately)
+ * @param workers              background threads assembling episodes
+ * @param seed                 the seed of model initialisation, splits and the episode stream
+ * @param outputDir            where checkpoints, logs, plots and the final model go
+ */
+public record TrainConfig(
+        List<String> dataRoots,
+        String preset,
+        int steps,
+        int batchSize,
+        double learningRate,
+        double minLearningRate,
+        int warmupSteps,
+        double weightDecay,
+        double gradClipNorm,
+        List<PromptType> promptTypes,
+        Map<Quality, Double> qualityMix,
+        double syntheticRatio,
+        int syntheticTasks,
+        int syntheticSamples,
+        double interactiveStart,
+        double interactiveEnd,
+        int interactiveAnnealSteps,
+        double differentImage,
+        int autoencoderSteps,
+        int validateEvery,
+        int validationQueries,
+        int checkpointEvery,
+        int keepCheckpoints,
+        int workers,
+        long seed,
+        String outputDir) {
+
+    /** Checks every field; all problems are reported together. */
+    public TrainConfig {
+        dataRoots = dataRoots == null ? List.of() : List.copyOf(dataRoots);
+        promptTypes = promptTypes == null ? List.of() : List.copyOf(promptTypes);
+        qualityMix = qualityMix == null ? Map.of() : Map.copyOf(qualityMix);
+        List<String> problems = new ArrayList<>();
+        if (dataRoots.isEmpty() && syntheticRatio < 1) {
+            problems.add("dataRoots is empty but syntheticRatio is below 1 (real episodes need data)");
+        }
+        require(problems, preset != null && !preset.isBlank(), "preset is missing");
+        require(problems, steps >= 1, "steps must be at least 1, not " + steps);
+        require(problems, batchSize >= 1, "batchSize must be at least 1, not " + batchSize);
+        require(problems, learningRate > 0 && Double.isFinite(learningRate), "learningRate must be positive");
+        require(problems, minLearningRate >= 0 && minLearningRate <= learningRate,
+                "minLearningRate must lie in [0, learningRate]");
+        require(problems, warmupSteps >= 0, "warmupSteps must not be negative");
+        require(problems, weightDecay >= 0, "weightDecay must not be negative");
+        require(problems, gradClipNorm > 0, "gradClipNorm must be positive");
+        require(problems, !promptTypes.isEmpty(), "promptTypes is empty");
+        require(problems, !qualityMix.isEmpty(), "qualityMix is empty");
+        require(problems, unit(syntheticRatio), "syntheticRatio must lie in [0, 1]");
+        require(problems, syntheticRatio == 0 || (syntheticTasks >= 1 && syntheticSamples >= 2),
+                "synthetic episodes need syntheticTasks >= 1 and syntheticSamples >= 2");
+        require(problems, unit(interactiveStart) && unit(interactiveEnd), "interactive shares must lie in [0, 1]");
+        require(problems, interactiveAnnealSteps >= 0, "interactiveAnnealSteps must not be negative");
+        require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
+        require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");
+        require(problems, validateEvery >= 0, "validateEvery must not be negative");
+        require(problems, validationQueries >= 1, "validationQueries must be at least 1");
+        require(problems, checkpointEvery >= 1, "checkpointEvery must be at least 1");
+        require(problems, keepCheckpoints >= 1, "keepCheckpoints must be at least 1");
+        require(problems, workers >= 1, "workers must be at least 1");
+        require(problems, outputDir != null && !outputDir.isBlank(), "outputDir is missing");
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid training config: " + String.join("; ", problems));
+        }
+    }
+
+    private static boolean unit(double p) {
+        return p >= 0 && p <= 1;
+    }
+
+    private static void require(List<String> problems, boolean ok, String message) {
+        if (!ok) {
+            problems.add(message);
+        }
+    }
+
+    /** This config with another step count (a finished run may be extended). */
+    public TrainConfig withSteps(int newSteps) {
+        return new TrainConfig(dataRoots, preset, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
+                weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
+                interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, autoencoderSteps,
+                validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
+    }
+}

@@ -1,0 +1,172 @@
+package org.onepro.train.config;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.onepro.core.error.InvalidInputException;
+
+/**
+ * Reads and writes {@link TrainConfig} as JSON. A file may give only the fields it changes: the rest come from
+ * {@link #defaults()}. Command-line overrides {@code key=value} replace single fields; list fields take
+ * comma-separated values ({@code promptTypes=CLICK,BBOX}), {@code qualityMix} takes {@code ORACLE:1,HIGH:2}.
+ */
+public final class TrainConfigJson {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private TrainConfigJson() {}
+
+    /** The defaults: the recipe of the bundled model, on the data roots given. */
+    public static JsonObject defaults() {
+        JsonObject d = new JsonObject();
+        d.add("dataRoots", new JsonArray());
+        d.addProperty("preset", "small");
+        d.addProperty("steps", 6000);
+        d.addProperty("batchSize", 8);
+        d.addProperty("learningRate", 1e-3);
+        d.addProperty("minLearningRate", 2e-5);
+        d.addProperty("warmupSteps", 200);
+        d.addProperty("weightDecay", 0.01);
+        d.addProperty("gradClipNorm", 1.0);
+        JsonArray types = new JsonArray();
+        for (String t : List.of("CLICK", "BBOX", "DOODLE", "SEGLAB")) {
+            types.add(t);
+        }
+        d.add("promptTypes", types);
+        JsonObject mix = new JsonObject();
+        mix.addProperty("ORACLE", 0.25);
+        mix.addProperty("HIGH", 0.35);
+        mix.addProperty("MEDIUM", 0.25);
+        mix.addProperty("LOW", 0.15);
+        d.add("qualityMix", mix);
+        d.addProperty("syntheticRatio", 0.3);
+        d.addProperty("syntheticTasks", 400);
+        d.addProperty("syntheticSamples", 12);
+        d.addProperty("interactiveStart", 0.25);
+        d.addProperty("interactiveEnd", 0.1);
+        d.addProperty("interactiveAnnealSteps", 2000);
+        d.addProperty("differentImage", 0.9);
+        d.addProperty("autoencoderSteps", 300);
+        d.addProperty("validateEvery", 500);
+        d.addProperty("validationQueries", 4);
+        d.addProperty("checkpointEvery", 100);
+        d.addProperty("keepCheckpoints", 2);
+        d.addProperty("workers", 1);
+        d.addProperty("seed", 1);
+        d.addProperty("outputDir", "runs/train");
+        return d;
+    }
+
+    /** The JSON text of a config. */
+    public static String toJson(TrainConfig config) {
+        return GSON.toJson(config) + "\n";
+    }
+
+    /** Parses a complete or partial config (missing fields take their defaults). */
+    public static TrainConfig fromJson(String json) {
+        return fromJson(json, List.of());
+    }
+
+    /**
+     * Parses a config, then applies {@code key=value} overrides.
+     *
+     * @throws InvalidInputException if the JSON is malformed, names an unknown field, an override is not
+     *                               {@code key=value} or a value does not fit its field, or the result is invalid
+     */
+    public static TrainConfig fromJson(String json, List<String> overrides) {
+        JsonObject merged = defaults();
+        JsonElement given;
+        try {
+            given = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw new InvalidInputException("training config is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!given.isJsonObject()) {
+            throw new InvalidInputException("training config must be a JSON object");
+        }
+        for (Map.Entry<String, JsonElement> e : given.getAsJsonObject().entrySet()) {
+            put(merged, e.getKey(), e.getValue());
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInputException("override '" + o + "' is not key=value");
+            }
+            String key = o.substring(0, eq).trim();
+            put(merged, key, parseValue(merged.get(key), key, o.substring(eq + 1).trim()));
+        }
+        try {
+            return GSON.fromJson(merged, TrainConfig.class);
+        } catch (JsonParseException e) {
+            throw new InvalidInputException("training config has a value of the wrong kind: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new InvalidInputException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Reads a config file with overrides. */
+    public static TrainConfig read(Path file, List<String> overrides) {
+        try {
+            return fromJson(Files.readString(file), overrides);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read training config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void put(JsonObject merged, String key, JsonElement value) {
+        if (!merged.has(key)) {
+            throw new InvalidInputException("unknown training config field '" + key + "'; known fields: "
+                    + merged.keySet());
+        }
+        merged.add(key, value);
+    }
+
+    private static JsonElement parseValue(JsonElement current, String key, String text) {
+        if (current == null) {
+            throw new InvalidInputException("unknown training config field '" + key + "'");
+        }
+        if (current.isJsonArray()) {
+            JsonArray a = new JsonArray();
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    a.add(part.trim());
+                }
+            }
+            return a;
+        }
+        if (current.isJsonObject()) {
+            JsonObject o = new JsonObject();
+            for (String part : text.split(",")) {
+                String[] kv = part.split(":");
+                if (kv.length != 2) {
+                    throw new InvalidInputException("override of " + key + " must look like A:1,B:2, not " + text);
+                }
+                o.add(kv[0].trim(), number(key, kv[1].trim()));
+            }
+            return o;
+        }
+        if (current.isJsonPrimitive() && current.getAsJsonPrimitive().isNumber()) {
+            return number(key, text);
+        }
+        return new JsonPrimitive(text);
+    }
+
+    private static JsonPrimitive number(String key, String text) {
+        try {
+            return new JsonPrimitive(new java.math.BigDecimal(text));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("override of " + key + " must be a number, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * AdamW whose state the project owns, the learning-rate schedule, gradient clipping and clearing.
+ */
+package org.onepro.train.optim;
