@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.onepro.data.dataset.DemoData;
 import org.onepro.data.dataset.ImageFolderTask;
 import org.onepro.model.segment.Segmenter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,16 +37,12 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> TASKS =
             List.of("nuclei_fluorescence", "ultrasound_peripheral_nerve", "ct_abdomen_spleen");
 
-    @ArgGroup(exclusive = true)
-    TrainedModelSource source;
+    @Mixin
+    TrainedModelOptions model;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo",
             description = "output folder for the overlays (default ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "seed of a preset's random weights (default ${DEFAULT-VALUE})")
-    long seed;
 
     @Spec
     CommandSpec spec;
@@ -57,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
         Path root = DemoData.locate();
         PrintWriter console = spec.commandLine().getOut();
         double sum = 0;
-        try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
-            console.printf("model %s; demo data %s%n", TrainedModelSource.describe(source, seed), root);
+        try (Segmenter segmenter = model.open()) {
+            console.printf("model %s; demo data %s%n", model.describe(), root);
             console.flush();
             for (String name : TASKS) {
                 sum += DemoTask.mean(DemoTask.run(segmenter, ImageFolderTask.open(root.resolve(name)), out, console));

@@ -10,9 +10,9 @@ import org.onepro.data.io.ImageFiles;
 import org.onepro.model.everything.ScoredMask;
 import org.onepro.model.everything.SegmentEverything;
 import org.onepro.model.segment.Segmenter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -35,8 +35,8 @@ final class EverythingCommand implements Callable<Integer> {
     @Option(names = "--query", required = true, paramLabel = "IMG", description = "the image to segment")
     Path query;
 
-    @ArgGroup(exclusive = true)
-    TrainedModelSource source;
+    @Mixin
+    TrainedModelOptions model;
 
     @Option(names = "--grid", paramLabel = "N", defaultValue = "32",
             description = "N x N clicks (default ${DEFAULT-VALUE})")
@@ -53,10 +53,6 @@ final class EverythingCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/everything",
             description = "output folder (default ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "seed of a preset's random weights (default ${DEFAULT-VALUE})")
-    long seed;
 
     @Spec
     CommandSpec spec;
@@ -76,8 +72,8 @@ final class EverythingCommand implements Callable<Integer> {
                 .optStabilityThreshold(minStability).build();
         PrintWriter console = spec.commandLine().getOut();
         List<ScoredMask> masks;
-        try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
-            console.printf("model %s; %d x %d clicks on %s%n", TrainedModelSource.describe(source, seed), grid, grid,
+        try (Segmenter segmenter = model.open()) {
+            console.printf("model %s; %d x %d clicks on %s%n", model.describe(), grid, grid,
                     template);
             console.flush();
             masks = everything.run(segmenter, t, q);

@@ -15,9 +15,9 @@ import org.onepro.core.result.SegmentationResult;
 import org.onepro.data.io.ImageFiles;
 import org.onepro.model.segment.PreparedTemplate;
 import org.onepro.model.segment.Segmenter;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -58,8 +58,8 @@ final class SegmentCommand implements Callable<Integer> {
             description = "images or NIfTI volumes to segment")
     List<Path> queries;
 
-    @ArgGroup(exclusive = true)
-    TrainedModelSource source;
+    @Mixin
+    TrainedModelOptions model;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/segment",
             description = "output folder (default ${DEFAULT-VALUE})")
@@ -75,10 +75,6 @@ final class SegmentCommand implements Callable<Integer> {
             description = "slice axis of NIfTI queries: 0 sagittal, 1 coronal, 2 axial (default ${DEFAULT-VALUE})")
     int axis;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "seed of a preset's random weights (default ${DEFAULT-VALUE})")
-    long seed;
-
     @Spec
     CommandSpec spec;
 
@@ -88,8 +84,8 @@ final class SegmentCommand implements Callable<Integer> {
         InputFiles.checkInputs(templates, queries);
         List<PromptedTemplate> prompted = readTemplates();
         PrintWriter console = spec.commandLine().getOut();
-        try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
-            console.printf("model %s; %d template(s); writing to %s%n", TrainedModelSource.describe(source, seed),
+        try (Segmenter segmenter = model.open()) {
+            console.printf("model %s; %d template(s); writing to %s%n", model.describe(),
                     prompted.size(), out);
             console.flush();
             segmentAll(segmenter, prompted, new SegmentOutputs(out), console);

@@ -169,13 +169,6 @@ public final class InteractiveSession implements AutoCloseable {
     /** Frees the cached input tensor (and features); later calls throw. Closing twice is harmless. */
     @Override
     public void close() {
-        owner.lock().lock();
-        try {
-            if (manager.isOpen()) {
-                manager.close();
-            }
-        } finally {
-            owner.lock().unlock();
-        }
+        owner.closeScope(manager);
     }
 }

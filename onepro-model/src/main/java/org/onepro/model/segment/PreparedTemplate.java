@@ -118,13 +118,6 @@ public final class PreparedTemplate implements AutoCloseable {
     /** Frees the cached template features. */
     @Override
     public void close() {
-        owner.lock().lock();
-        try {
-            if (manager.isOpen()) {
-                manager.close();
-            }
-        } finally {
-            owner.lock().unlock();
-        }
+        owner.closeScope(manager);
     }
 }

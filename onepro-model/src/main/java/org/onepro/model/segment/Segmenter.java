@@ -230,6 +230,21 @@ public final class Segmenter implements AutoCloseable {
         return lock;
     }
 
+    /**
+     * Closes a native-memory scope of this segmenter's (a prepared template's or a session's) under the model
+     * lock, so it cannot vanish while a call is using it; closing twice is harmless.
+     */
+    void closeScope(NDManager scope) {
+        lock().lock();
+        try {
+            if (scope.isOpen()) {
+                scope.close();
+            }
+        } finally {
+            lock().unlock();
+        }
+    }
+
     void ensureOpen() {
         if (!manager.isOpen()) {
             throw new IllegalStateException("this segmenter is closed");

@@ -1,7 +1,9 @@
 package org.onepro.train.eval;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.metric.SegmentationMetrics;
@@ -22,13 +24,20 @@ public final class Validator {
     /** Segments every case with its prompt and with its control. */
     public static ValidationResult run(Segmenter segmenter, ValidationSet set) {
         List<ValidationResult.Row> rows = new ArrayList<>();
+        // Cases come grouped by task, one per prompt type on the same images: decode each image once per task.
+        Map<String, LabeledImage> loaded = new HashMap<>();
+        String currentTask = null;
         for (ValidationCase c : set.cases()) {
             TaskDataset task = set.task(c.task());
-            LabeledImage template = task.load(c.templateId());
+            if (!c.task().equals(currentTask)) {
+                loaded.clear();
+                currentTask = c.task();
+            }
+            LabeledImage template = loaded.computeIfAbsent(c.templateId(), task::load);
             List<Image> images = new ArrayList<>();
             List<Mask> truths = new ArrayList<>();
             for (String id : c.queryIds()) {
-                LabeledImage q = task.load(id);
+                LabeledImage q = loaded.computeIfAbsent(id, task::load);
                 images.add(q.image());
                 truths.add(q.labels().mask(c.label()));
             }
