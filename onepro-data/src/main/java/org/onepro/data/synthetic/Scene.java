@@ -51,4 +51,19 @@ record Scene(int size, List<PlacedObject> objects) {
         }
         return labels;
     }
+
+    /**
+     * The label map with every object style labelled: {@link PlacedObject#label()} of the topmost labelled object,
+     * 0 where none is. The same image then holds several targets, and only a prompt tells which one is meant.
+     *
+     * @return {@code size * size} row-major labels
+     */
+    int[] styleLabels() {
+        int[] owner = topmost();
+        int[] labels = new int[owner.length];
+        for (int i = 0; i < owner.length; i++) {
+            labels[i] = owner[i] >= 0 ? objects.get(owner[i]).label() : 0;
+        }
+        return labels;
+    }
 }

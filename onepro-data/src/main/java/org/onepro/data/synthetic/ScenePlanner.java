@@ -40,15 +40,15 @@ final class ScenePlanner {
         int size = spec.imageSize();
         double area = (double) size * size;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            List<PlacedObject> targets = place(spec.target(), true, size, rng);
+            List<PlacedObject> targets = place(spec.target(), PlacedObject.TARGET, size, rng);
             // Checking the targets alone first avoids rasterising distractors for a hopeless layout.
             double union = labelledFraction(targets, size);
             if (union < MIN_TARGET_FRACTION || union > MAX_TARGET_FRACTION) {
                 continue;
             }
             List<PlacedObject> objects = new ArrayList<>(targets);
-            for (ObjectStyle style : spec.distractors()) {
-                objects.addAll(place(style, false, size, rng));
+            for (int k = 0; k < spec.distractors().size(); k++) {
+                objects.addAll(place(spec.distractors().get(k), PlacedObject.TARGET + 1 + k, size, rng));
             }
             shuffle(objects, rng);
             Scene scene = new Scene(size, objects);
@@ -64,7 +64,7 @@ final class ScenePlanner {
                 + " image in " + MAX_ATTEMPTS + " attempts");
     }
 
-    private static List<PlacedObject> place(ObjectStyle style, boolean target, int size, SplittableRandom rng) {
+    private static List<PlacedObject> place(ObjectStyle style, int label, int size, SplittableRandom rng) {
         int count = rng.nextInt(style.minCount(), style.maxCount() + 1);
         double margin = (style.kind() == ShapeKind.TUBE ? TUBE_MARGIN : MARGIN) * size;
         List<PlacedObject> out = new ArrayList<>(count);
@@ -73,7 +73,7 @@ final class ScenePlanner {
             double cy = rng.nextDouble(margin, size - margin);
             double radius = rng.nextDouble(style.minSize(), Math.nextUp(style.maxSize())) * size;
             Shape shape = Shapes.create(style.kind(), cx, cy, radius, rng.nextDouble(0, 2 * Math.PI), rng);
-            out.add(new PlacedObject(shape, style.appearance(), target, ShapeRasterizer.coverage(shape, size, size)));
+            out.add(new PlacedObject(shape, style.appearance(), label, ShapeRasterizer.coverage(shape, size, size)));
         }
         return out;
     }

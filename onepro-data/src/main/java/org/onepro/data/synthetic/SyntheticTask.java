@@ -21,6 +21,7 @@ public final class SyntheticTask implements TaskDataset {
     private final int index;
     private final SyntheticTaskSpec spec;
     private final List<String> ids;
+    private final boolean everyStyle;
 
     /**
      * Creates a task.
@@ -30,6 +31,10 @@ public final class SyntheticTask implements TaskDataset {
      * @param sampleCount how many samples it holds, positive
      */
     public SyntheticTask(int index, SyntheticTaskSpec spec, int sampleCount) {
+        this(index, spec, sampleCount, false);
+    }
+
+    private SyntheticTask(int index, SyntheticTaskSpec spec, int sampleCount, boolean everyStyle) {
         if (sampleCount <= 0) {
             throw new InvalidInputException("a synthetic task needs at least one sample, was " + sampleCount);
         }
@@ -41,6 +46,18 @@ public final class SyntheticTask implements TaskDataset {
             list.add(String.format("%0" + digits + "d", i));
         }
         this.ids = List.copyOf(list);
+        this.everyStyle = everyStyle;
+    }
+
+    /**
+     * The same scenes with every object style labelled: label 1 for the target style as before, {@code 2 + k} for
+     * distractor style {@code k} (where it is visible). The same image then holds several targets and only a prompt
+     * says which one is meant, the situation that teaches a model to use its prompt (model-design.md §8.3).
+     *
+     * @return the multi-target task, named {@code synthetic-<index>-all}
+     */
+    public SyntheticTask everyStyleLabelled() {
+        return new SyntheticTask(index, spec, ids.size(), true);
     }
 
     /**
@@ -63,7 +80,7 @@ public final class SyntheticTask implements TaskDataset {
 
     @Override
     public String name() {
-        return "synthetic-" + index;
+        return "synthetic-" + index + (everyStyle ? "-all" : "");
     }
 
     @Override
@@ -78,7 +95,7 @@ public final class SyntheticTask implements TaskDataset {
         Scene scene = ScenePlanner.plan(spec, rng);
         float[] pixels = SceneRenderer.render(spec, scene, rng);
         int size = spec.imageSize();
-        return LabeledImage.of(name(), id, Image.of(pixels, 1, size, size), LabelMap.of(scene.labels(), size, size));
+        return LabeledImage.of(name(), id, Image.of(pixels, 1, size, size), LabelMap.of(everyStyle ? scene.styleLabels() : scene.labels(), size, size));
     }
 
     /** Parses an id; ids are exactly the strings {@link #ids()} lists, so "7" or "00007" are unknown. */

@@ -12,7 +12,7 @@ class SyntheticSceneTest {
     private static final Appearance PLAIN = new Appearance(0.2, TextureKind.WAVES, 0.1, 0.02);
 
     private static PlacedObject object(Shape shape, boolean target, int size) {
-        return new PlacedObject(shape, PLAIN, target, ShapeRasterizer.coverage(shape, size, size));
+        return new PlacedObject(shape, PLAIN, target ? PlacedObject.TARGET : PlacedObject.TARGET + 1, ShapeRasterizer.coverage(shape, size, size));
     }
 
     @Test

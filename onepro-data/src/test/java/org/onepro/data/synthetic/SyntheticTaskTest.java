@@ -160,4 +160,30 @@ class SyntheticTaskTest {
             }
         }
     }
+
+    @Test
+    void everyStyleLabelledKeepsTheImageAndTheTargetAndLabelsTheDistractors() {
+        int withDistractorLabels = 0;
+        for (int t = 0; t < 10; t++) {
+            SyntheticTask single = SyntheticTasks.task(t, 3, 64, SEED);
+            SyntheticTask all = single.everyStyleLabelled();
+            assertEquals(single.name() + "-all", all.name());
+            int distractorStyles = single.spec().distractors().size();
+            for (String id : single.ids()) {
+                LabeledImage one = single.load(id);
+                LabeledImage many = all.load(id);
+                assertEquals(one.image(), many.image(), "the scene must not change, only its labels");
+                int[] a = one.labels().data();
+                int[] b = many.labels().data();
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i] == 1, b[i] == 1, "target pixels must stay label 1");
+                    assertTrue(b[i] >= 0 && b[i] <= 1 + distractorStyles, "label " + b[i]);
+                }
+                if (many.labels().labels().size() > 1) {
+                    withDistractorLabels++;
+                }
+            }
+        }
+        assertTrue(withDistractorLabels >= 25, "most scenes show a distractor: " + withDistractorLabels + " of 30");
+    }
 }

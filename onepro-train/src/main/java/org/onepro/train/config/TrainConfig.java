@@ -12,6 +12,8 @@ import org.onepro.data.prompt.Quality;
  *
  * @param dataRoots            folders of task folders (images/ + masks/, or imagesTr/ + labelsTr/)
  * @param preset               the model preset ({@code tiny}, {@code small}, {@code base}, {@code large})
+ * @param initialModel         where a new run's weights start: empty for a seeded random initialisation, else the
+ *                             name of a bundled model or a model folder of the same preset (fine-tuning)
  * @param steps                optimiser steps of the main stage
  * @param batchSize            episodes per step
  * @param learningRate         peak learning rate, reached after the warm-up
@@ -24,6 +26,8 @@ import org.onepro.data.prompt.Quality;
  * @param syntheticRatio       share of episodes drawn from synthetic tasks, in [0, 1]
  * @param syntheticTasks       number of synthetic tasks
  * @param syntheticSamples     images per synthetic task
+ * @param syntheticEveryStyle  label every object style of a synthetic scene as its own target, so one image holds
+ *                             several targets and only the prompt tells which is meant
  * @param interactiveStart     share of interactive episodes (template = query) at step 0
  * @param interactiveEnd       share of interactive episodes after {@code interactiveAnnealSteps}
  * @param interactiveAnnealSteps steps over which the interactive share falls linearly
@@ -40,6 +44,7 @@ import org.onepro.data.prompt.Quality;
 public record TrainConfig(
         List<String> dataRoots,
         String preset,
+        String initialModel,
         int steps,
         int batchSize,
         double learningRate,
@@ -52,6 +57,7 @@ public record TrainConfig(
         double syntheticRatio,
         int syntheticTasks,
         int syntheticSamples,
+        boolean syntheticEveryStyle,
         double interactiveStart,
         double interactiveEnd,
         int interactiveAnnealSteps,
@@ -70,6 +76,7 @@ public record TrainConfig(
         dataRoots = dataRoots == null ? List.of() : List.copyOf(dataRoots);
         promptTypes = promptTypes == null ? List.of() : List.copyOf(promptTypes);
         qualityMix = qualityMix == null ? Map.of() : Map.copyOf(qualityMix);
+        initialModel = initialModel == null ? "" : initialModel;
         List<String> problems = new ArrayList<>();
         if (dataRoots.isEmpty() && syntheticRatio < 1) {
             problems.add("dataRoots is empty but syntheticRatio is below 1 (real episodes need data)");
@@ -115,9 +122,9 @@ public record TrainConfig(
 
     /** This config with another step count (a finished run may be extended). */
     public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(dataRoots, preset, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
+        return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
-                interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, autoencoderSteps,
+                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

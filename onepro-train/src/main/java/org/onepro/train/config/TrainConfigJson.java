@@ -31,6 +31,7 @@ public final class TrainConfigJson {
         JsonObject d = new JsonObject();
         d.add("dataRoots", new JsonArray());
         d.addProperty("preset", "small");
+        d.addProperty("initialModel", "");
         d.addProperty("steps", 6000);
         d.addProperty("batchSize", 8);
         d.addProperty("learningRate", 1e-3);
@@ -52,6 +53,7 @@ public final class TrainConfigJson {
         d.addProperty("syntheticRatio", 0.3);
         d.addProperty("syntheticTasks", 400);
         d.addProperty("syntheticSamples", 12);
+        d.addProperty("syntheticEveryStyle", true);
         d.addProperty("interactiveStart", 0.25);
         d.addProperty("interactiveEnd", 0.1);
         d.addProperty("interactiveAnnealSteps", 2000);

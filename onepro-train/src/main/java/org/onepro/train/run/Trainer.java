@@ -27,6 +27,7 @@ import org.onepro.model.OnePromptModel;
 import org.onepro.model.TemplateFeatures;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
@@ -138,8 +139,7 @@ public final class Trainer implements AutoCloseable {
                 data = TrainingData.open(config, size, CheckpointStore.readSplits(latest.get()));
                 console.printf(Locale.ROOT, "resuming %s from step %d (%s)%n", out, state.step(), latest.get());
             } else {
-                model = new OnePromptModel(modelConfig);
-                model.initialize(root, config.seed());
+                model = initialModel(modelConfig);
                 state = TrainingState.initial();
                 data = TrainingData.open(config, size);
                 console.printf(Locale.ROOT, "training preset %s, %,d parameters, %d real and %d synthetic tasks"
@@ -158,6 +158,29 @@ public final class Trainer implements AutoCloseable {
             }
             return mainStage(model, ps, adam, state, data, size, channels);
         }
+    }
+
+    /** The model a new run starts from: seeded random weights, or those of {@code initialModel} (fine-tuning). */
+    private OnePromptModel initialModel(OnePromptConfig modelConfig) {
+        String from = config.initialModel();
+        if (from.isEmpty()) {
+            OnePromptModel model = new OnePromptModel(modelConfig);
+            model.initialize(root, config.seed());
+            return model;
+        }
+        OnePromptModel model;
+        try {
+            model = BundledModels.contains(from) ? BundledModels.load(from, root) : ModelIO.load(Path.of(from), root);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot load the initial model '" + from + "' (neither a bundled model,"
+                    + " " + BundledModels.names() + ", nor a readable model folder): " + e.getMessage(), e);
+        }
+        if (!model.config().equals(modelConfig)) {
+            throw new InvalidInputException("the initial model '" + from + "' is not of preset " + config.preset()
+                    + "; its config is " + model.config());
+        }
+        console.printf(Locale.ROOT, "starting from the weights of %s%n", from);
+        return model;
     }
 
     private TrainingOutcome mainStage(OnePromptModel model, ParameterStore ps, AdamW adam, TrainingState start,

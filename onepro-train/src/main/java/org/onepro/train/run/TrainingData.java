@@ -14,6 +14,7 @@ import org.onepro.data.episode.EpisodeMix;
 import org.onepro.data.episode.EpisodeSampler;
 import org.onepro.data.episode.EpisodeSource;
 import org.onepro.data.prompt.Quality;
+import org.onepro.data.synthetic.SyntheticTask;
 import org.onepro.data.synthetic.SyntheticTasks;
 import org.onepro.data.transform.Preprocess;
 import org.onepro.train.config.TrainConfig;
@@ -44,6 +45,9 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         List<TaskDataset> synthetic = config.syntheticRatio() > 0
                 ? SyntheticTasks.create(config.syntheticTasks(), config.syntheticSamples(), imageSize, config.seed())
                 : List.of();
+        if (config.syntheticEveryStyle()) {
+            synthetic = synthetic.stream().map(t -> (TaskDataset) ((SyntheticTask) t).everyStyleLabelled()).toList();
+        }
         List<TaskDataset> all = new ArrayList<>(real);
         all.addAll(synthetic);
         Splits s = splits != null ? splits : Splits.create(all, SplitFractions.DEFAULT, config.seed());

@@ -1,5 +1,6 @@
 package org.onepro.train.run;
 
+import org.onepro.core.error.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,6 +80,28 @@ class TrainerTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aRunWithAnInitialModelStartsFromItsWeights() throws IOException {
+        Path base = tmp.resolve("base");
+        train(TinyRuns.config(base, 5), Long.MAX_VALUE);
+        Path tuned = tmp.resolve("tuned");
+        // A learning rate of 1e-20 leaves float32 weights exactly as loaded, so the saved model shows the start.
+        train(TinyRuns.config(tuned, 1, "initialModel=" + base.resolve("model"), "autoencoderSteps=0",
+                "learningRate=1e-20", "minLearningRate=0", "warmupSteps=0"), Long.MAX_VALUE);
+
+        assertEquals(weights(base.resolve("model")), weights(tuned.resolve("model")));
+    }
+
+    @Test
+    void anUnreadableOrMismatchedInitialModelIsNamed() {
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> train(
+                TinyRuns.config(tmp.resolve("a"), 1, "initialModel=" + tmp.resolve("no-such-model")), 1));
+        assertTrue(missing.getMessage().contains("no-such-model"), missing.getMessage());
+        InvalidInputException preset = assertThrows(InvalidInputException.class, () -> train(
+                TinyRuns.config(tmp.resolve("b"), 1, "initialModel=onepro-small"), 1));
+        assertTrue(preset.getMessage().contains("not of preset tiny"), preset.getMessage());
     }
 
     @Test
