@@ -9,6 +9,9 @@ import ai.djl.nn.Activation;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.prompt.Click;
+import org.onepro.core.prompt.ClickPoint;
+import org.onepro.core.prompt.Point;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.ImageFeatures;
@@ -130,6 +133,31 @@ public final class InteractiveSession implements AutoCloseable {
      */
     public synchronized SegmentationResult refine(Prompt additional) {
         return segment(PromptMerger.merge(prompt, additional));
+    }
+
+    /**
+     * Adds one click to the current click prompt and segments again; the way to add a background click (a click
+     * prompt on its own must hold a foreground point, so a lone background click cannot be passed to
+     * {@link #refine}). Without a current prompt the click starts one and must be foreground.
+     *
+     * @param x          column in the image's pixels
+     * @param y          row in the image's pixels
+     * @param foreground whether the click marks the target (true) or the background (false)
+     * @return the result for the clicks so far, at the image's own size
+     * @throws InvalidInputException if the first click is a background click, the current prompt is not a click
+     *     prompt, or the point lies outside the image; the current prompt is then unchanged
+     * @throws IllegalStateException if the session or its segmenter is closed
+     */
+    public synchronized SegmentationResult addClick(double x, double y, boolean foreground) {
+        ClickPoint point = new ClickPoint(new Point(x, y), foreground);
+        if (prompt == null) {
+            return segment(Click.of(List.of(point)));
+        }
+        if (!(prompt instanceof Click clicks)) {
+            throw new InvalidInputException("clicks can only be added to clicks, and the current prompt is a "
+                    + prompt.type().name().toLowerCase(java.util.Locale.ROOT) + "; segment(Click) starts over");
+        }
+        return segment(clicks.with(point));
     }
 
     private SegmentationResult run(Prompt p) {

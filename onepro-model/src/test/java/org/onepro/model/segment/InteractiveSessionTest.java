@@ -62,6 +62,30 @@ class InteractiveSessionTest {
     }
 
     @Test
+    void addClickTakesBackgroundClicksAfterAForegroundOne() {
+        Image image = image(40, 30, 2);
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            InvalidInputException first = assertThrows(InvalidInputException.class,
+                    () -> session.addClick(5, 5, false));
+            assertTrue(first.getMessage().contains("foreground"), first.getMessage());
+            assertNull(session.prompt(), "a refused click leaves no prompt behind");
+
+            session.addClick(10, 12, true);
+            SegmentationResult withBackground = session.addClick(3, 35, false);
+
+            Click merged = (Click) session.prompt();
+            assertEquals(List.of(new ClickPoint(new Point(10, 12), true), new ClickPoint(new Point(3, 35), false)),
+                    merged.points());
+            assertArrayEquals(segmenter.segment(image, image, merged).probabilities().data(),
+                    withBackground.probabilities().data(), 1e-5f);
+            session.segment(new BBox(2, 2, 20, 20));
+            InvalidInputException onBox = assertThrows(InvalidInputException.class,
+                    () -> session.addClick(5, 5, false));
+            assertTrue(onBox.getMessage().contains("bbox"), onBox.getMessage());
+        }
+    }
+
+    @Test
     void resultsAreDeterministic() {
         Image image = image(32, 32, 2);
         BBox box = new BBox(4, 5, 20, 22);

@@ -1,0 +1,101 @@
+package org.onepro.examples.bench;
+
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.core.prompt.SegLab;
+import org.onepro.data.dataset.DemoData;
+import org.onepro.data.volume.Volume;
+import org.onepro.model.everything.SegmentEverything;
+import org.onepro.model.segment.Segmenter;
+import org.onepro.model.volume.VolumeSegmentation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Times the inference features on the bundled model and the demo CT slices (256x256): a template ensemble of R
+ * templates against R separate {@code segment} calls, segment-everything with its default 32x32 grid, and a
+ * volume segmented slice by slice. Usage: {@code InferenceBench [repeats=3] [volumeSlices=64]}; prints medians.
+ */
+public final class InferenceBench {
+
+    private InferenceBench() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args optional repeats and volume slice count
+     * @throws IOException if the bundled model or the demo images cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int volumeSlices = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        Path task = DemoData.locate().resolve("ct_abdomen_spleen");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(task.resolve("images"))) {
+            files = s.sorted().toList();
+        }
+        List<PromptedTemplate> pool = new ArrayList<>();
+        for (Path f : files.subList(1, files.size())) {
+            Mask m = Mask.read(task.resolve("masks").resolve(f.getFileName()));
+            pool.add(PromptedTemplate.of(Image.read(f), SegLab.of(m)));
+        }
+        Image query = Image.read(files.get(0));
+        try (Segmenter segmenter = Segmenter.pretrained()) {
+            segmenter.segment(query, pool.get(0).template(), pool.get(0).prompt());
+            for (int r : new int[] {1, 10, 50}) {
+                List<PromptedTemplate> templates = new ArrayList<>(r);
+                for (int i = 0; i < r; i++) {
+                    templates.add(pool.get(i % pool.size()));
+                }
+                double ensemble = median(repeats, () -> segmenter.segment(query, templates));
+                double separate = median(repeats, () -> {
+                    templates.forEach(t -> segmenter.segment(query, t.template(), t.prompt()));
+                    return null;
+                });
+                System.out.printf(Locale.ROOT, "ensemble R=%d: %.0f ms; %d separate segment calls: %.0f ms (%.1fx)%n",
+                        r, ensemble * 1e3, r, separate * 1e3, separate / ensemble);
+            }
+            SegmentEverything everything = SegmentEverything.builder().build();
+            double all = median(repeats, () -> everything.run(segmenter, query, query));
+            System.out.printf(Locale.ROOT, "segment everything (%s): %.2f s per image, %d masks kept%n", everything,
+                    all, everything.run(segmenter, query, query).size());
+            Volume volume = volume(query, volumeSlices);
+            double seconds = median(repeats, () -> VolumeSegmentation.segment(segmenter, volume, 2, query,
+                    pool.get(0).prompt(), null));
+            System.out.printf(Locale.ROOT, "volume %dx%dx%d: %.2f s, %.1f slices/s%n", volume.nx(), volume.ny(),
+                    volume.nz(), seconds, volumeSlices / seconds);
+        }
+    }
+
+    private static double median(int repeats, Supplier<?> work) {
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            work.get();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[repeats / 2];
+    }
+
+    /** {@code slices} copies of a grey image as an axial volume. */
+    private static Volume volume(Image slice, int slices) {
+        int plane = slice.height() * slice.width();
+        float[] data = new float[plane * slices];
+        for (int z = 0; z < slices; z++) {
+            System.arraycopy(slice.channel(0), 0, data, z * plane, plane);
+        }
+        double[] identity = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+        return new Volume(slice.width(), slice.height(), slices, data, identity, new double[] {1, 1, 1}, 16);
+    }
+}
