@@ -140,6 +140,23 @@ public final class VolumeFolderTask implements TaskDataset {
     }
 
     /**
+     * The image volume a sample id's slice is cut from, for tools that work on whole volumes (segmenting every
+     * slice of a case, writing a label volume with its geometry).
+     *
+     * @param id a sample id, {@code <case>#<axis>:<index>}
+     * @return the case's image file
+     * @throws InvalidInputException if the id names no case of this task
+     */
+    public Path caseImage(String id) {
+        int hash = id == null ? -1 : id.lastIndexOf('#');
+        Case c = hash < 0 ? null : cases.get(id.substring(0, hash));
+        if (c == null) {
+            throw new InvalidInputException("task " + name + " has no case for sample \"" + id + "\"");
+        }
+        return c.image();
+    }
+
+    /**
      * Loads one slice.
      *
      * @param id {@code <case>#<axis>:<index>}, with this task's axis and an index inside the volume (ids skipped

@@ -20,7 +20,7 @@ import java.io.PrintWriter;
         version = "OnePro 0.1.0 (DJL 0.36.0, PyTorch engine)",
         description = "One-prompt medical image segmentation.",
         subcommands = {SegmentCommand.class, EverythingCommand.class, EvaluateCommand.class, CompareCommand.class,
-            DemoCommand.class, InfoCommand.class, BenchCommand.class, TrainCommand.class})
+            DemoCommand.class, InfoCommand.class, BenchCommand.class, TrainCommand.class, ServeCommand.class})
 public final class OneProCli implements Runnable {
 
     /** Exit code of a runtime error (picocli's own codes: 0 success, 2 usage error). */
