@@ -40,9 +40,16 @@ public final class PreparedTemplate implements AutoCloseable {
         this.manager = owner.manager().newSubManager();
         try {
             int s = owner.config().inputSize();
-            NDArray image = manager.create(encoded.image().pixels(), new Shape(1, owner.config().imageChannels(), s, s));
-            PromptBatch prompt = PromptBatch.of(manager, List.of(encoded.prompt()));
-            features = owner.model().encodeTemplate(owner.parameters(), image, prompt, false);
+            // Only the Former inputs are kept; the template encoder's intermediates go with the scratch scope.
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray image = scratch.create(encoded.image().pixels(),
+                        new Shape(1, owner.config().imageChannels(), s, s));
+                PromptBatch prompt = PromptBatch.of(scratch, List.of(encoded.prompt()));
+                features = owner.model().encodeTemplate(owner.parameters(), image, prompt, false);
+                for (NDArray a : features.all()) {
+                    a.attach(manager);
+                }
+            }
         } catch (RuntimeException e) {
             manager.close();
             throw e;

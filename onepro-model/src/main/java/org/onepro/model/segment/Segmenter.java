@@ -186,6 +186,18 @@ public final class Segmenter implements AutoCloseable {
     }
 
     /**
+     * Encodes an ensemble of prompted templates once for any number of {@link PreparedEnsemble#segment} calls:
+     * each query then costs one query encoding plus a Former and head pass per template, and gets the result that
+     * {@link #segment(Image, List)} gives.
+     *
+     * @throws InvalidInputException for an empty or null-holding list, templates whose channel counts differ, or
+     *     a prompt that does not fit its template
+     */
+    public PreparedEnsemble prepare(List<PromptedTemplate> templates) {
+        return new PreparedEnsemble(this, templates);
+    }
+
+    /**
      * Segments {@code query} separately with each prompted template, encoding the query once, and hands each
      * result (at the query's size) with its template's index to {@code each}, in template order. Results are
      * delivered as each batch finishes, so memory stays bounded for thousands of templates (segment-everything);

@@ -40,6 +40,34 @@ class EnsembleTest {
     }
 
     @Test
+    void aPreparedEnsembleGivesEachQueryTheResultOfAFreshEnsembleCall() {
+        List<PromptedTemplate> templates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            templates.add(new PromptedTemplate(image(1, 40 + i, 50, 10 + i), Click.foreground(5 + 2 * i, 12)));
+        }
+        templates.add(new PromptedTemplate(image(1, 33, 33, 30), new BBox(3, 4, 20, 25)));
+        try (PreparedEnsemble prepared = segmenter.prepare(templates)) {
+            assertEquals(11, prepared.size());
+            for (long seed = 1; seed <= 2; seed++) {
+                Image query = image(1, 45, 37, seed);
+                EnsembleResult direct = segmenter.segment(query, templates);
+                EnsembleResult reused = prepared.segment(query);
+                assertEquals(11, reused.templates());
+                assertArrayEquals(direct.probabilities().data(), reused.probabilities().data(), 1e-5f);
+                assertArrayEquals(direct.variance().data(), reused.variance().data(), 1e-6f);
+                assertEquals(direct.predictedIou(), reused.predictedIou(), 1e-5);
+            }
+            int arrays = segmenter.manager().getManagedArrays().size();
+            for (int i = 0; i < 30; i++) {
+                prepared.segment(image(1, 20, 20, 100 + i));
+            }
+            assertEquals(arrays, segmenter.manager().getManagedArrays().size(),
+                    "repeated calls must not leave native arrays behind");
+            assertThrows(InvalidInputException.class, () -> prepared.segment(image(3, 20, 20, 1)));
+        }
+    }
+
+    @Test
     void anEnsembleOfIdenticalTemplatesEqualsOneTemplate() {
         Image query = image(1, 45, 37, 1);
         Image template = image(1, 40, 60, 2);
