@@ -53,6 +53,8 @@ public final class PromptServer implements AutoCloseable {
 
     /** The largest JSON request body (a SegLab mask travels inline as a PNG). */
     static final int MAX_JSON_BYTES = 24 * 1024 * 1024;
+    /** How much of a refused body is read and dropped so that the client receives the refusal. */
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(PromptServer.class);
     private static final String WEB = "/org/onepro/examples/serve/web/";
     private static final Map<String, String> PAGES = Map.of("/", "index.html", "/index.html", "index.html",
@@ -174,13 +176,16 @@ public final class PromptServer implements AutoCloseable {
     private static byte[] body(HttpExchange ex, int limit, String what) throws IOException {
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
+            long length;
             try {
-                if (Long.parseLong(declared.trim()) > limit) {
-                    throw ApiException.tooLarge(what + " of " + declared.trim() + " bytes is over the limit of "
-                            + limit + " bytes");
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("Content-Length is not a number: " + declared);
+            }
+            if (length > limit) {
+                discard(ex);
+                throw ApiException.tooLarge(what + " of " + length + " bytes is over the limit of " + limit
+                        + " bytes");
             }
         }
         try (InputStream in = ex.getRequestBody()) {
@@ -189,11 +194,27 @@ public final class PromptServer implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > limit) {
+                    discard(ex);
                     throw ApiException.tooLarge(what + " is over the limit of " + limit + " bytes");
                 }
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * Reads and drops the rest of a refused request body. Replying while the client is still sending makes
+     * the server close a connection with unread data, which the client sees as a reset that swallows the
+     * error message; past {@link #DISCARD_LIMIT} bytes the connection is closed anyway.
+     */
+    private static void discard(HttpExchange ex) throws IOException {
+        InputStream in = ex.getRequestBody();
+        byte[] buffer = new byte[65536];
+        long dropped = 0;
+        int n;
+        while (dropped < DISCARD_LIMIT && (n = in.read(buffer)) > 0) {
+            dropped += n;
         }
     }
 

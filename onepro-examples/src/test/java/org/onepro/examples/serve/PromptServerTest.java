@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,6 @@ import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.SegLab;
-import org.onepro.data.dataset.DemoData;
 import org.onepro.data.prompt.PromptJson;
 import org.onepro.data.prompt.PromptRecord;
 import org.onepro.model.segment.Segmenter;
@@ -51,7 +49,7 @@ class PromptServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        copyTree(DemoData.locate().resolve(TASK), data.resolve(TASK));
+        DemoCopies.copyTask(TASK, data);
         segmenter = Segmenter.fromPreset("tiny", 1);
         server = PromptServer.start(segmenter, data, "tiny", "127.0.0.1", 0);
     }
@@ -60,19 +58,6 @@ class PromptServerTest {
     static void stop() {
         server.close();
         segmenter.close();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

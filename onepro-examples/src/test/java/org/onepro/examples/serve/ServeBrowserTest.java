@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.PromptType;
-import org.onepro.data.dataset.DemoData;
 import org.onepro.data.prompt.PromptJson;
 import org.onepro.data.prompt.PromptRecord;
 import org.onepro.data.prompt.PromptSimulator;
@@ -63,7 +62,7 @@ class ServeBrowserTest {
             Assumptions.abort("browser tests skipped: " + missing + " is missing (set ONEPRO_E2E=required to fail)");
         }
         data = Files.createTempDirectory("onepro-serve-e2e");
-        copyTree(DemoData.locate().resolve(TASK), data.resolve(TASK));
+        DemoCopies.copyTask(TASK, data);
         Files.createDirectories(SHOTS);
         segmenter = Segmenter.pretrained();
         server = PromptServer.start(segmenter, data, "onepro-small", "127.0.0.1", 0);
@@ -184,19 +183,6 @@ class ServeBrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }
