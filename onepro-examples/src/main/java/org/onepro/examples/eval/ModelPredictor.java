@@ -6,12 +6,13 @@ import java.util.Objects;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.PreparedTemplate;
 import org.onepro.model.segment.Segmenter;
 
 /**
- * The model as an evaluation's predictor: one template is encoded once for all queries of its target; several are
- * ensembled ({@link Segmenter#segment(Image, List)}, mean probability at 0.5). Queries and templates whose channel
+ * The model as an evaluation's predictor: the templates are encoded once for all queries of their target; several
+ * are ensembled ({@link Segmenter#prepare(List)}, mean probability at 0.5). Queries and templates whose channel
  * counts differ (a grey image in an RGB task) are converted to the first template's count, as the model only
  * requires them to agree.
  */
@@ -50,15 +51,16 @@ public final class ModelPredictor implements Predictor {
         for (PromptedTemplate t : templates) {
             same.add(new PromptedTemplate(t.template().withChannels(channels), t.prompt()));
         }
+        PreparedEnsemble ensemble = segmenter.prepare(same);
         return new Target() {
             @Override
             public Mask predict(Image query) {
-                return segmenter.segment(query.withChannels(channels), same).mask();
+                return ensemble.segment(query.withChannels(channels)).mask();
             }
 
             @Override
             public void close() {
-                // Each ensemble call encodes and frees its own templates.
+                ensemble.close();
             }
         };
     }

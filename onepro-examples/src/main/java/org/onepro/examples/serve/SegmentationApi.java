@@ -22,6 +22,7 @@ import org.onepro.data.prompt.PromptRecord;
 import org.onepro.data.volume.NiftiIO;
 import org.onepro.data.volume.Volume;
 import org.onepro.data.volume.VolumeFolderTask;
+import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.PreparedTemplate;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.model.volume.VolumeSegmentation;
@@ -169,16 +170,17 @@ final class SegmentationApi {
         List<PromptedTemplate> prompted = templates.stream()
                 .map(t -> PromptedTemplate.of(t.sample().image(), t.prompt())).toList();
         List<QueryResult> out = new ArrayList<>();
-        // One template is encoded once for all queries; several are ensembled per query (mean, mask, variance).
+        // The templates are encoded once for all queries; several are ensembled (mean, mask, variance).
         try (PreparedTemplate single = templates.size() == 1
-                ? segmenter.prepare(first.sample().image(), first.prompt()) : null) {
+                ? segmenter.prepare(first.sample().image(), first.prompt()) : null;
+                PreparedEnsemble ensemble = templates.size() > 1 ? segmenter.prepare(prompted) : null) {
             for (String id : queries) {
                 Sample q = workspace.sample(task, id);
                 Image image = q.image().withChannels(channels);
                 if (single != null) {
                     out.add(new QueryResult(q, single.segment(image).mask(), null));
                 } else {
-                    EnsembleResult e = segmenter.segment(image, prompted);
+                    EnsembleResult e = ensemble.segment(image);
                     out.add(new QueryResult(q, e.mask(), e.variance()));
                 }
             }
