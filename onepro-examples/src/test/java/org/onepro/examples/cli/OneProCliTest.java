@@ -3,6 +3,7 @@ package org.onepro.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,8 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 class OneProCliTest {
 
@@ -126,5 +129,21 @@ class OneProCliTest {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--warmup"), help.out());
         assertEquals(0, run("info", "--version").exit());
+    }
+
+    @Test
+    void everyCommandsHelpDescribesEachOptionOnce() {
+        for (String command : new String[] {"segment", "everything", "evaluate", "compare", "demo", "serve", "train",
+                "info", "bench"}) {
+            Run help = run(command, "--help");
+            assertEquals(0, help.exit(), command);
+            Set<String> seen = new HashSet<>();
+            for (String line : help.out().split("\\R")) {
+                String option = line.strip();
+                if (option.startsWith("-") && !seen.add(option)) {
+                    fail(command + " --help lists an option twice: " + option + "\n" + help.out());
+                }
+            }
+        }
     }
 }
