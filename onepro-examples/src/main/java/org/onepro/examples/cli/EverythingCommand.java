@@ -42,7 +42,7 @@ final class EverythingCommand implements Callable<Integer> {
             description = "N x N clicks (default ${DEFAULT-VALUE})")
     int grid;
 
-    @Option(names = "--min-iou", paramLabel = "T", defaultValue = "0.7",
+    @Option(names = "--min-iou", paramLabel = "T", defaultValue = "0.5",
             description = "lowest predicted IoU a mask may have (default ${DEFAULT-VALUE})")
     double minIou;
 
