@@ -7,6 +7,7 @@ import org.onepro.core.prompt.SegLab;
 import org.onepro.data.dataset.DemoData;
 import org.onepro.data.volume.Volume;
 import org.onepro.model.everything.SegmentEverything;
+import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.model.volume.VolumeSegmentation;
 
@@ -22,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Times the inference features on the bundled model and the demo CT slices (256x256): a template ensemble of R
- * templates against R separate {@code segment} calls, segment-everything with its default 32x32 grid, and a
- * volume segmented slice by slice. Usage: {@code InferenceBench [repeats=3] [volumeSlices=64]}; prints medians.
+ * templates (one call, and per query once prepared) against R separate {@code segment} calls, segment-everything
+ * with its default 32x32 grid, and a volume segmented slice by slice. Usage:
+ * {@code InferenceBench [repeats=3] [volumeSlices=64]}; prints medians of warm runs.
  */
 public final class InferenceBench {
 
@@ -58,17 +60,23 @@ public final class InferenceBench {
                     templates.add(pool.get(i % pool.size()));
                 }
                 double ensemble = median(repeats, () -> segmenter.segment(query, templates));
+                double prepared;
+                try (PreparedEnsemble p = segmenter.prepare(templates)) {
+                    prepared = median(repeats, () -> p.segment(query));
+                }
                 double separate = median(repeats, () -> {
                     templates.forEach(t -> segmenter.segment(query, t.template(), t.prompt()));
                     return null;
                 });
-                System.out.printf(Locale.ROOT, "ensemble R=%d: %.0f ms; %d separate segment calls: %.0f ms (%.1fx)%n",
-                        r, ensemble * 1e3, r, separate * 1e3, separate / ensemble);
+                System.out.printf(Locale.ROOT, "R=%d: ensemble call %.0f ms, prepared ensemble %.0f ms per query,"
+                        + " %d separate segment calls %.0f ms (%.1fx and %.1fx faster)%n", r, ensemble * 1e3,
+                        prepared * 1e3, r, separate * 1e3, separate / ensemble, separate / prepared);
             }
             SegmentEverything everything = SegmentEverything.builder().build();
-            double all = median(repeats, () -> everything.run(segmenter, query, query));
+            int[] kept = new int[1];
+            double all = median(repeats, () -> kept[0] = everything.run(segmenter, query, query).size());
             System.out.printf(Locale.ROOT, "segment everything (%s): %.2f s per image, %d masks kept%n", everything,
-                    all, everything.run(segmenter, query, query).size());
+                    all, kept[0]);
             Volume volume = volume(query, volumeSlices);
             double seconds = median(repeats, () -> VolumeSegmentation.segment(segmenter, volume, 2, query,
                     pool.get(0).prompt(), null));
@@ -77,7 +85,9 @@ public final class InferenceBench {
         }
     }
 
+    /** The median of {@code repeats} timed runs after one untimed run (libtorch plans each new shape once). */
     private static double median(int repeats, Supplier<?> work) {
+        work.get();
         double[] t = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
