@@ -29,6 +29,12 @@ import java.util.stream.Stream;
  */
 public final class InferenceBench {
 
+    /**
+     * Untimed runs before each ensemble timing: a chunk of a new batch size (the 2 left over from R = 10 in
+     * chunks of 8) stays 2x slow for its first two or three calls while libtorch and the allocator settle.
+     */
+    private static final int ENSEMBLE_WARMUP = 3;
+
     private InferenceBench() {
     }
 
@@ -59,12 +65,12 @@ public final class InferenceBench {
                 for (int i = 0; i < r; i++) {
                     templates.add(pool.get(i % pool.size()));
                 }
-                double ensemble = median(repeats, () -> segmenter.segment(query, templates));
+                double ensemble = median(repeats, ENSEMBLE_WARMUP, () -> segmenter.segment(query, templates));
                 double prepared;
                 try (PreparedEnsemble p = segmenter.prepare(templates)) {
-                    prepared = median(repeats, () -> p.segment(query));
+                    prepared = median(repeats, ENSEMBLE_WARMUP, () -> p.segment(query));
                 }
-                double separate = median(repeats, () -> {
+                double separate = median(repeats, ENSEMBLE_WARMUP, () -> {
                     templates.forEach(t -> segmenter.segment(query, t.template(), t.prompt()));
                     return null;
                 });
@@ -74,20 +80,22 @@ public final class InferenceBench {
             }
             SegmentEverything everything = SegmentEverything.builder().build();
             int[] kept = new int[1];
-            double all = median(repeats, () -> kept[0] = everything.run(segmenter, query, query).size());
+            double all = median(repeats, 1, () -> kept[0] = everything.run(segmenter, query, query).size());
             System.out.printf(Locale.ROOT, "segment everything (%s): %.2f s per image, %d masks kept%n", everything,
                     all, kept[0]);
             Volume volume = volume(query, volumeSlices);
-            double seconds = median(repeats, () -> VolumeSegmentation.segment(segmenter, volume, 2, query,
+            double seconds = median(repeats, 1, () -> VolumeSegmentation.segment(segmenter, volume, 2, query,
                     pool.get(0).prompt(), null));
             System.out.printf(Locale.ROOT, "volume %dx%dx%d: %.2f s, %.1f slices/s%n", volume.nx(), volume.ny(),
                     volume.nz(), seconds, volumeSlices / seconds);
         }
     }
 
-    /** The median of {@code repeats} timed runs after one untimed run (libtorch plans each new shape once). */
-    private static double median(int repeats, Supplier<?> work) {
-        work.get();
+    /** The median of {@code repeats} timed runs after {@code warmup} untimed ones. */
+    private static double median(int repeats, int warmup, Supplier<?> work) {
+        for (int i = 0; i < warmup; i++) {
+            work.get();
+        }
         double[] t = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
