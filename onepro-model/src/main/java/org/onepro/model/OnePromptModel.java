@@ -164,7 +164,7 @@ public final class OnePromptModel extends ParamBlock {
             NDArray peak = r.reshape(b, -1).max(new int[] {1}, true).reshape(b, 1, 1).add(1e-6f);
             rasters.add(r.div(peak));
         }
-        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters);
+        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, prompt.channels());
     }
 
     /**
@@ -229,7 +229,8 @@ public final class OnePromptModel extends ParamBlock {
                 priors.add(prior);
             }
         }
-        return head.apply(ps, state, q.levels(), priors, training);
+        return head.apply(ps, state, q.levels(), priors, config.pastedPrompt() ? t.promptChannels() : null,
+                training);
     }
 
     private NDArray withPromptChannels(NDArray image, NDArray channels) {

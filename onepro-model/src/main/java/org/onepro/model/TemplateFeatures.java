@@ -5,19 +5,21 @@ import ai.djl.ndarray.NDList;
 
 /**
  * What the model computes from a prompted template, once, for any number of queries: template
- * tokens, the two prompt embeddings, and the template's prompt raster per Former level (deepest
- * first). Its arrays belong to the manager they were computed in.
+ * tokens, the two prompt embeddings, the template's prompt raster per Former level (deepest
+ * first) and its full-resolution prompt channels. Its arrays belong to the manager they were computed in.
  */
 public final class TemplateFeatures {
 
     private final NDList tokens;
     private final NDList embeddings;
     private final NDList rasters;
+    private final NDArray promptChannels;
 
-    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters) {
+    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDArray promptChannels) {
         this.tokens = tokens;
         this.embeddings = embeddings;
         this.rasters = rasters;
+        this.promptChannels = promptChannels;
     }
 
     /** Template tokens {@code e_t} at Former level {@code i}. */
@@ -35,6 +37,11 @@ public final class TemplateFeatures {
         return rasters.get(i);
     }
 
+    /** The template's prompt channels {@code (b, 2, s, s)}: foreground, background. */
+    public NDArray promptChannels() {
+        return promptChannels;
+    }
+
     /** Batch size of the template side. */
     public long batchSize() {
         return tokens.get(0).getShape().get(0);
@@ -46,6 +53,7 @@ public final class TemplateFeatures {
         all.addAll(tokens);
         all.addAll(embeddings);
         all.addAll(rasters);
+        all.add(promptChannels);
         return all;
     }
 
@@ -58,7 +66,8 @@ public final class TemplateFeatures {
         if (own != 1) {
             throw new IllegalArgumentException("template batch " + own + " does not match query batch " + b);
         }
-        return new TemplateFeatures(repeat(tokens, b), repeat(embeddings, b), repeat(rasters, b));
+        return new TemplateFeatures(repeat(tokens, b), repeat(embeddings, b), repeat(rasters, b),
+                promptChannels.repeat(0, b));
     }
 
     private static NDList repeat(NDList list, long b) {

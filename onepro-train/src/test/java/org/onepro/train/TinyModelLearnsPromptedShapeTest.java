@@ -30,6 +30,10 @@ import java.util.List;
  * shapes per image and a click on one of them. Half the episodes are interactive (the query is the
  * template), half ask for the shape of the same kind in another image. A prompt-blind model can at
  * best segment both shapes (Dice about 0.66) or guess one (0.5).
+ *
+ * <p>The pasted prompt is off here: the toy's shapes sit at random places, so the template's prompt pasted onto
+ * another image is pure noise, the one case it cannot help. With it on, 400 steps reach interactive Dice 0.73 and
+ * 0.69 (model seeds 1 and 2) instead of 0.81 (design-decisions.md, entry 12).
  */
 class TinyModelLearnsPromptedShapeTest {
 
@@ -40,7 +44,7 @@ class TinyModelLearnsPromptedShapeTest {
     @Test
     void lossFallsAndDiceBeatsEveryPromptBlindAnswer() {
         try (NDManager root = NDManager.newBaseManager()) {
-            OnePromptModel model = new OnePromptModel(ModelPresets.get("tiny"));
+            OnePromptModel model = new OnePromptModel(ModelPresets.get("tiny").withPastedPrompt(false));
             model.initialize(root, 1);
             ParameterStore ps = new ParameterStore(root, false);
             SegmentationLoss loss = new SegmentationLoss(0.1f);

@@ -38,6 +38,32 @@ public final class Augmentation {
     }
 
     /**
+     * Returns the orientation part of training augmentation, meant to be applied to query and template with the
+     * <em>same</em> draws ({@code EpisodeSampler.Builder#optSharedAugment}): {@link Flip} left-right and top-bottom,
+     * each with probability 0.5. Scans of one task share an orientation in practice, so mirroring the pair together
+     * keeps the template's target where the query's is (adjacent slices of one scan) and keeps left and right
+     * apart, while the model still sees every orientation.
+     *
+     * @return the pipeline
+     */
+    public static Transform sharedOrientation() {
+        return new Flip(0.5, 0.5);
+    }
+
+    /**
+     * Returns {@link #standard()} without its flips, for use beside {@link #sharedOrientation()}: the affine,
+     * gamma, contrast and noise steps, drawn independently for query and template.
+     *
+     * @return the pipeline
+     */
+    public static Transform independentJitter() {
+        return new AffineJitter(0.5, 15, 0.85, 1.15, 0.08)
+                .then(new GammaJitter(0.3, 0.7, 1.5))
+                .then(new ContrastJitter(0.3, 0.75, 1.25))
+                .then(new GaussianNoise(0.2, 0, 0.03));
+    }
+
+    /**
      * Returns the pipeline that changes nothing, for validation and for switching augmentation off.
      *
      * @return a transform that returns its input and draws nothing from the random generator

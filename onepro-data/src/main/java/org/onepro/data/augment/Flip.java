@@ -9,9 +9,10 @@ import org.onepro.data.transform.Transform;
  * Mirrors a sample left-right and/or top-bottom, each with its own probability. Image, labels and scribbles move
  * by the same pixel permutation, so values are copied, never interpolated.
  *
- * <p>Mirroring swaps anatomical left and right. Because query and template are augmented independently, a task
- * whose targets differ only by side (left versus right kidney) becomes ambiguous when exactly one of them is
- * mirrored; use a horizontal probability of 0 for such tasks.
+ * <p>Mirroring swaps anatomical left and right. When query and template are mirrored independently, a task whose
+ * targets differ only by side (left versus right kidney) becomes ambiguous when exactly one of them is mirrored;
+ * training therefore mirrors the pair together ({@link Augmentation#sharedOrientation()}), or use a horizontal
+ * probability of 0 for such tasks.
  */
 public final class Flip implements Transform {
 

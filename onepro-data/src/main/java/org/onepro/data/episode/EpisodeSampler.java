@@ -34,7 +34,8 @@ import java.util.function.Function;
  *   <li>a template from the task's template ids holding the same label, a different image from the
  *       query with probability {@code differentImage} (default 0.9); with probability
  *       {@code interactive} the episode is interactive instead (template = query);
- *   <li>preprocessing, then augmentation of query and template independently;
+ *   <li>preprocessing, then an optional shared augmentation with the same draws for query and template
+ *       (orientation), then augmentation of each independently;
  *   <li>a prompt of a type drawn from the enabled types and a quality drawn from the quality mix,
  *       simulated on the augmented template mask; when the type is a doodle, the template carries human
  *       scribbles and the task has a single label, the human doodle is used instead with probability
@@ -59,6 +60,7 @@ public final class EpisodeSampler implements EpisodeSource {
     private final long interactiveAnneal;
     private final Transform preprocess;
     private final Transform augment;
+    private final Transform shared;
     private final PromptSource prompts;
     private final double humanDoodle;
     private final long seed;
@@ -75,6 +77,7 @@ public final class EpisodeSampler implements EpisodeSource {
         this.interactiveAnneal = b.interactiveAnneal;
         this.preprocess = b.preprocess;
         this.augment = b.augment;
+        this.shared = b.shared;
         this.prompts = b.prompts;
         this.humanDoodle = b.humanDoodle;
         this.seed = b.seed;
@@ -129,8 +132,11 @@ public final class EpisodeSampler implements EpisodeSource {
         if (rawTemplate == null) {
             return null;
         }
-        LabeledImage template = augment.apply(preprocess.apply(rawTemplate, rng), rng);
-        LabeledImage query = isInteractive ? template : augment.apply(preprocess.apply(rawQuery, rng), rng);
+        // Drawn only when a shared augmentation is set, so streams without one stay as they were.
+        long sharedSeed = shared == null ? 0 : rng.nextLong();
+        LabeledImage template = augment.apply(shared(preprocess.apply(rawTemplate, rng), sharedSeed), rng);
+        LabeledImage query = isInteractive ? template
+                : augment.apply(shared(preprocess.apply(rawQuery, rng), sharedSeed), rng);
         Mask templateMask = template.labels().mask(label);
         Mask queryMask = query.labels().mask(label);
         if (templateMask.isEmpty() || queryMask.isEmpty()) {
@@ -143,6 +149,11 @@ public final class EpisodeSampler implements EpisodeSource {
         return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt,
                 human != null ? Optional.empty() : Optional.of(quality),
                 isInteractive);
+    }
+
+    /** The shared augmentation with draws from {@code seed}: equal seeds give query and template the same. */
+    private LabeledImage shared(LabeledImage sample, long seed) {
+        return shared == null ? sample : shared.apply(sample, new SplittableRandom(seed));
     }
 
     /**
@@ -221,6 +232,7 @@ public final class EpisodeSampler implements EpisodeSource {
         private long interactiveAnneal = 0;
         private Transform preprocess = (s, r) -> s;
         private Transform augment = (s, r) -> s;
+        private Transform shared;
         private PromptSource prompts = PromptSimulator::simulate;
         private double humanDoodle = 0.5;
         private long seed;
@@ -317,6 +329,15 @@ public final class EpisodeSampler implements EpisodeSource {
         /** Random augmentation applied to query and template independently (default none). */
         public Builder optAugment(Transform t) {
             this.augment = t;
+            return this;
+        }
+
+        /**
+         * Random augmentation applied to query and template with the same draws, before {@link #optAugment}
+         * (default none): the pair moves together, as slices of one scan do.
+         */
+        public Builder optSharedAugment(Transform t) {
+            this.shared = java.util.Objects.requireNonNull(t, "shared augmentation");
             return this;
         }
 

@@ -158,6 +158,30 @@ class EpisodeSamplerTest {
         assertEquals(0.1, same / (double) n, 0.02);
     }
 
+    /** Episodes whose template is the query's own image, augmented as a cross-image template would be. */
+    private static int misalignedPairs(EpisodeSampler.Builder builder) {
+        EpisodeSampler sampler = builder.optDifferentImageProbability(0).build();
+        int misaligned = 0;
+        for (int i = 0; i < 400; i++) {
+            Episode e = sampler.episode(i);
+            assertEquals(e.query().id(), e.template().id());
+            if (!e.queryMask().equals(e.templateMask())) {
+                misaligned++;
+            }
+        }
+        return misaligned;
+    }
+
+    @Test
+    void aSharedAugmentationMovesQueryAndTemplateTogether() {
+        List<TaskDataset> tasks = List.of(task("a", 20));
+        int shared = misalignedPairs(builder(tasks).optSharedAugment(new org.onepro.data.augment.Flip(0.5, 0.5)));
+        int independent = misalignedPairs(builder(tasks).optAugment(new org.onepro.data.augment.Flip(0.5, 0.5)));
+        assertEquals(0, shared, "query and template mirrored alike");
+        // Two independent draws of two 50 % mirrors agree a quarter of the time.
+        assertEquals(0.75, independent / 400.0, 0.07);
+    }
+
     @Test
     void interactiveEpisodesUseOneImageForBoth() {
         EpisodeSampler sampler = builder(List.of(task("a", 50))).optInteractiveProbability(0.25).build();

@@ -25,6 +25,9 @@ import java.util.List;
  * @param maskingMode the Prompt-Parser's masking step
  * @param promptChannels feed the rasterised prompt to the encoder as two extra channels (§8.1)
  * @param promptPrior add the Prompt-Parser's transferred prompt prior to fusion and head (§8.2)
+ * @param pastedPrompt also give fusion and head the template's prompt at the same place on the query, a
+ *     prior the model can follow where template and query are aligned (docs/design-changes.md); false
+ *     in model files written before it existed
  */
 public record OnePromptConfig(
         String preset,
@@ -40,7 +43,8 @@ public record OnePromptConfig(
         PromptingMode promptingMode,
         MaskingMode maskingMode,
         boolean promptChannels,
-        boolean promptPrior) {
+        boolean promptPrior,
+        boolean pastedPrompt) {
 
     /** The largest token count per Former level: the Prompt-Parser's M is b*N^2 floats. */
     public static final int MAX_TOKENS = 4096;
@@ -85,6 +89,9 @@ public record OnePromptConfig(
                 problems.add("former strides must halve from one level to the next, deepest first: " + formerStrides);
             }
         }
+        if (pastedPrompt && !promptPrior) {
+            problems.add("pastedPrompt needs promptPrior: the pasted prompt enters where the prior does");
+        }
         if (promptingMode == null || maskingMode == null) {
             problems.add("promptingMode and maskingMode are required");
         }
@@ -126,24 +133,35 @@ public record OnePromptConfig(
     /** A copy with another prompting step (ablation). */
     public OnePromptConfig withPromptingMode(PromptingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
-                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, mode, maskingMode, promptChannels, promptPrior);
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, mode, maskingMode, promptChannels,
+                promptPrior, pastedPrompt);
     }
 
     /** A copy with another masking step (ablation). */
     public OnePromptConfig withMaskingMode(MaskingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
-                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, mode, promptChannels, promptPrior);
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, mode, promptChannels,
+                promptPrior, pastedPrompt);
     }
 
     /** A copy with the prompt channels of §8.1 switched on or off. */
     public OnePromptConfig withPromptChannels(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
-                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, on, promptPrior);
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, on,
+                promptPrior, pastedPrompt);
     }
 
-    /** A copy with the prompt prior of §8.2 switched on or off. */
+    /** A copy with the prompt prior of §8.2 switched on or off (off also drops the pasted prompt). */
     public OnePromptConfig withPromptPrior(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
-                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels, on);
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels, on,
+                pastedPrompt && on);
+    }
+
+    /** A copy with the pasted template prompt switched on or off. */
+    public OnePromptConfig withPastedPrompt(boolean on) {
+        return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
+                promptPrior, on);
     }
 }

@@ -21,6 +21,9 @@ import org.onepro.model.nn.TokenNorm;
  * template branch: t1 = PromptParser(e_t, e_q, p1, p2),  t2 = CA(t1, q1)
  * fusion:          f = CA(q2 + Prior(prior), t2),  f = f + SA(f),  s' = f + FFN(f)
  * </pre>
+ *
+ * <p>With the config's pasted prompt, {@code Prior} also reads the template's prompt raster {@code r}
+ * at the same grid cells of the query: {@code Prior([prior, r])}.
  */
 public final class OnePromptFormerBlock extends ParamBlock {
 
@@ -33,6 +36,7 @@ public final class OnePromptFormerBlock extends ParamBlock {
     private final Attention self;
     private final FeedForward ffn;
     private final Dense priorEmbedding;
+    private final boolean pasted;
 
     /**
      * @param config model config
@@ -40,6 +44,7 @@ public final class OnePromptFormerBlock extends ParamBlock {
      */
     public OnePromptFormerBlock(OnePromptConfig config, int tokens) {
         int d = config.tokenDim();
+        pasted = config.pastedPrompt();
         for (int i = 0; i < norms.length; i++) {
             norms[i] = addChildBlock("norm" + i, new TokenNorm(d));
         }
@@ -50,7 +55,8 @@ public final class OnePromptFormerBlock extends ParamBlock {
         fusion = addChildBlock("fusion", new Attention(d, config.heads()));
         self = addChildBlock("self", new Attention(d, config.heads()));
         ffn = addChildBlock("ffn", new FeedForward(d, d * config.mlpRatio()));
-        priorEmbedding = config.promptPrior() ? addChildBlock("prior", new Dense(1, d, Init.LECUN)) : null;
+        priorEmbedding = config.promptPrior() ? addChildBlock("prior",
+                new Dense(config.pastedPrompt() ? 2 : 1, d, Init.LECUN)) : null;
     }
 
     /** The block's Prompt-Parser. */
@@ -75,12 +81,17 @@ public final class OnePromptFormerBlock extends ParamBlock {
         NDArray t1 = et.add(parsed.get(0));
         NDArray prior = parsed.get(1);
         NDArray t2 = t1.add(cross(ps, templateToQuery, t1, q1, 6, training));
-        NDArray fused = priorEmbedding == null ? q2 : q2.add(priorEmbedding.apply(ps, prior, training));
+        NDArray fused = priorEmbedding == null ? q2 : q2.add(priorEmbedding.apply(ps, priorInput(prior, r), training));
         NDArray f = fused.add(cross(ps, fusion, fused, t2, 8, training));
         NDArray fn = norm(ps, 10, f, training);
         f = f.add(self.apply(ps, fn, fn, training));
         f = f.add(ffn.apply(ps, norm(ps, 11, f, training), training));
         return new NDList(f, prior);
+    }
+
+    /** The transferred prior, and with the pasted prompt also the raster itself (same grid as the query). */
+    private NDArray priorInput(NDArray prior, NDArray r) {
+        return pasted ? prior.concat(r, 2) : prior;
     }
 
     private NDArray cross(ParameterStore ps, Attention attention, NDArray q, NDArray kv, int normIndex,

@@ -21,6 +21,10 @@ import java.util.List;
  * up to stride 2, concatenating at every stride the query encoder feature and the prompt priors of
  * all Former levels, then a 1x1 conv to four logits per stride-2 cell and a pixel shuffle to the full
  * input resolution. A small MLP on the mean state predicts the mask's IoU.
+ *
+ * <p>With the config's pasted prompt, every stride also gets the template's two prompt channels,
+ * average-pooled to that stride: where template and query are aligned (slices of one scan) the head
+ * can follow the template's prompt directly, at a finer resolution than the Former's grids.
  */
 public final class OutputHead extends ParamBlock {
 
@@ -35,7 +39,8 @@ public final class OutputHead extends ParamBlock {
     /** @param config model config */
     public OutputHead(OnePromptConfig config) {
         this.config = config;
-        this.priorChannels = config.promptPrior() ? config.formerStrides().size() : 0;
+        this.priorChannels = (config.promptPrior() ? config.formerStrides().size() : 0)
+                + (config.pastedPrompt() ? 2 : 0);
         int finest = config.finestFormerStride();
         int level = OnePromptConfig.levelOfStride(finest);
         int width = config.encoderWidths().get(level);
@@ -58,17 +63,24 @@ public final class OutputHead extends ParamBlock {
      * @param state last Former state {@code (b, N, D)} at the finest Former stride
      * @param queryFeatures the query's encoder features, finest first
      * @param priors prompt priors {@code (b, N_l, 1)} per Former level, deepest first (empty when off)
+     * @param pasted the template's prompt channels {@code (b, 2, s, s)}, or null when the config has no pasted
+     *     prompt
      * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]}
      */
-    public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, boolean training) {
+    public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, NDArray pasted,
+            boolean training) {
+        if ((pasted != null) != config.pastedPrompt()) {
+            throw new IllegalArgumentException("the pasted prompt channels must be given exactly when the config has"
+                    + " pastedPrompt (" + config.pastedPrompt() + ")");
+        }
         int stride = config.finestFormerStride();
         NDArray h = Grids.toMap(state);
         h = entry.apply(ps, withPriors(h.concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1),
-                priors, stride), training);
+                priors, pasted, stride), training);
         for (ConvUnit[] stage : stages) {
             stride /= 2;
             NDArray up = Grids.upsample(h, 2).concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1);
-            h = stage[1].apply(ps, stage[0].apply(ps, withPriors(up, priors, stride), training), training);
+            h = stage[1].apply(ps, stage[0].apply(ps, withPriors(up, priors, pasted, stride), training), training);
         }
         NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
         NDArray pooled = state.mean(new int[] {1});
@@ -77,20 +89,22 @@ public final class OutputHead extends ParamBlock {
         return new NDList(logits, iou);
     }
 
-    private NDArray withPriors(NDArray map, NDList priors, int stride) {
+    private NDArray withPriors(NDArray map, NDList priors, NDArray pasted, int stride) {
         NDArray out = map;
         for (int i = 0; i < priors.size(); i++) {
             NDArray prior = Grids.toMap(priors.get(i));
             out = out.concat(Grids.upsample(prior, config.formerStrides().get(i) / stride), 1);
         }
-        return out;
+        return pasted == null ? out : out.concat(Grids.downsample(pasted, stride), 1);
     }
 
     @Override
     protected NDList forwardList(ParameterStore ps, NDList in, boolean training) {
         int levels = config.levels();
         NDList features = new NDList(in.subNDList(1, 1 + levels));
-        NDList priors = new NDList(in.subNDList(1 + levels));
-        return apply(ps, in.get(0), features, priors, training);
+        int priorCount = config.promptPrior() ? config.formerStrides().size() : 0;
+        NDList priors = new NDList(in.subNDList(1 + levels, 1 + levels + priorCount));
+        NDArray pasted = config.pastedPrompt() ? in.get(1 + levels + priorCount) : null;
+        return apply(ps, in.get(0), features, priors, pasted, training);
     }
 }

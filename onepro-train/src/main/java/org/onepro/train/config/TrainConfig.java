@@ -32,6 +32,8 @@ import org.onepro.data.prompt.Quality;
  * @param interactiveEnd       share of interactive episodes after {@code interactiveAnnealSteps}
  * @param interactiveAnnealSteps steps over which the interactive share falls linearly
  * @param differentImage       probability that a cross-image episode's template is another image
+ * @param sharedFlips          mirror query and template together (one draw per episode) instead of each on its
+ *                             own, so a template from the same scan stays aligned with its query
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
  * @param validateEvery        steps between validations (0: only at the end)
  * @param validationQueries    largest number of val images per task and target in a validation
@@ -62,6 +64,7 @@ public record TrainConfig(
         double interactiveEnd,
         int interactiveAnnealSteps,
         double differentImage,
+        boolean sharedFlips,
         int autoencoderSteps,
         int validateEvery,
         int validationQueries,
@@ -124,7 +127,8 @@ public record TrainConfig(
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
-                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, autoencoderSteps,
+                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, sharedFlips,
+                autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

@@ -29,6 +29,7 @@ import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.io.ModelIO;
+import org.onepro.model.io.WeightTransfer;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.BatchAssembler;
@@ -175,12 +176,28 @@ public final class Trainer implements AutoCloseable {
             throw new InvalidInputException("cannot load the initial model '" + from + "' (neither a bundled model,"
                     + " " + BundledModels.names() + ", nor a readable model folder): " + e.getMessage(), e);
         }
-        if (!model.config().equals(modelConfig)) {
-            throw new InvalidInputException("the initial model '" + from + "' is not of preset " + config.preset()
-                    + "; its config is " + model.config());
+        if (model.config().equals(modelConfig)) {
+            console.printf(Locale.ROOT, "starting from the weights of %s%n", from);
+            return model;
         }
-        console.printf(Locale.ROOT, "starting from the weights of %s%n", from);
-        return model;
+        if (!model.config().pastedPrompt() && model.config().withPastedPrompt(true).equals(modelConfig)) {
+            // A model from before the pasted prompt: its new inputs start at zero weight, so training starts
+            // from exactly what it computed.
+            OnePromptModel widened = new OnePromptModel(modelConfig);
+            widened.initialize(root, config.seed());
+            WeightTransfer.widen(model, widened);
+            closeParameters(model);
+            console.printf(Locale.ROOT, "starting from the weights of %s, widened for the pasted prompt%n", from);
+            return widened;
+        }
+        throw new InvalidInputException("the initial model '" + from + "' is not of preset " + config.preset()
+                + "; its config is " + model.config());
+    }
+
+    private static void closeParameters(OnePromptModel model) {
+        for (var p : model.getParameters()) {
+            p.getValue().getArray().close();
+        }
     }
 
     private TrainingOutcome mainStage(OnePromptModel model, ParameterStore ps, AdamW adam, TrainingState start,

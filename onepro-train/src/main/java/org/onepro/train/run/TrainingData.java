@@ -78,7 +78,7 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
     private EpisodeSampler sampler(List<TaskDataset> tasks, TrainConfig config, int size, int channels,
             long interactiveEpisodes, long seed) {
         Map<Quality, Double> mix = config.qualityMix();
-        return EpisodeSampler.builder()
+        EpisodeSampler.Builder builder = EpisodeSampler.builder()
                 .setTasks(tasks)
                 .setTemplateIds(t -> splits.ids(t, Split.TEMPLATE))
                 .setQueryIds(t -> splits.ids(t, Split.TRAIN))
@@ -87,8 +87,12 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optDifferentImageProbability(config.differentImage())
                 .optInteractiveProbability(config.interactiveStart(), config.interactiveEnd(), interactiveEpisodes)
                 .optPreprocess(Preprocess.forModel(size, channels))
-                .optAugment(Augmentation.standard())
-                .optSeed(seed)
-                .build();
+                .optSeed(seed);
+        if (config.sharedFlips()) {
+            builder.optSharedAugment(Augmentation.sharedOrientation()).optAugment(Augmentation.independentJitter());
+        } else {
+            builder.optAugment(Augmentation.standard());
+        }
+        return builder.build();
     }
 }

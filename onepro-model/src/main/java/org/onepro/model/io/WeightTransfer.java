@@ -1,0 +1,74 @@
+package org.onepro.model.io;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+import org.onepro.model.OnePromptModel;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts a model from the weights of a model whose config lacks some extra inputs (such as {@code
+ * pastedPrompt}): every parameter is copied by name; one whose input dimension (dimension 1 of a
+ * dense or conv weight) grew gets the old weights in its first inputs and zeros in the new ones, so
+ * the widened model computes exactly what the old one did until training teaches it to use them.
+ */
+public final class WeightTransfer {
+
+    private WeightTransfer() {}
+
+    /**
+     * Copies {@code from}'s weights into {@code to}, whose parameters must already be initialised.
+     *
+     * @throws IllegalArgumentException naming the first parameter that is missing or whose shape differs
+     *     other than by more inputs
+     */
+    public static void widen(OnePromptModel from, OnePromptModel to) {
+        Map<String, NDArray> sources = new HashMap<>();
+        for (Pair<String, Parameter> p : from.getParameters()) {
+            sources.put(p.getKey(), p.getValue().getArray());
+        }
+        for (Pair<String, Parameter> p : to.getParameters()) {
+            NDArray source = sources.remove(p.getKey());
+            NDArray target = p.getValue().getArray();
+            if (source == null) {
+                throw new IllegalArgumentException("the source model has no parameter " + p.getKey());
+            }
+            Shape have = source.getShape();
+            Shape want = target.getShape();
+            if (have.equals(want)) {
+                target.set(source.toByteBuffer());
+            } else if (grownInputs(have, want)) {
+                try (NDManager scratch = target.getManager().newSubManager()) {
+                    Shape extra = new Shape(want.get(0), want.get(1) - have.get(1))
+                            .addAll(want.slice(2));
+                    NDArray widened = source.duplicate().toDevice(target.getDevice(), false);
+                    widened.attach(scratch);
+                    target.set(widened.concat(scratch.zeros(extra, target.getDataType()), 1).toByteBuffer());
+                }
+            } else {
+                throw new IllegalArgumentException("parameter " + p.getKey() + " has shape " + have
+                        + " in the source model but " + want + ", which is not the same with more inputs");
+            }
+        }
+        if (!sources.isEmpty()) {
+            throw new IllegalArgumentException("the target model lacks parameters of the source: " + sources.keySet());
+        }
+    }
+
+    private static boolean grownInputs(Shape have, Shape want) {
+        if (have.dimension() != want.dimension() || have.dimension() < 2 || want.get(1) <= have.get(1)) {
+            return false;
+        }
+        for (int i = 0; i < have.dimension(); i++) {
+            if (i != 1 && have.get(i) != want.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

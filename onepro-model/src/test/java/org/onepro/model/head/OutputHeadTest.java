@@ -1,0 +1,77 @@
+package org.onepro.model.head;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import org.junit.jupiter.api.Test;
+import org.onepro.model.config.ModelPresets;
+import org.onepro.model.config.OnePromptConfig;
+
+class OutputHeadTest {
+
+    private static final OnePromptConfig CONFIG = ModelPresets.get("tiny");
+
+    private static float[] logits(OutputHead head, NDManager m, NDArray pasted) {
+        int s = CONFIG.inputSize();
+        m.getEngine().setRandomSeed(3);
+        NDList features = new NDList();
+        for (int l = 0; l < CONFIG.levels(); l++) {
+            int side = s / OnePromptConfig.strideOfLevel(l);
+            features.add(m.randomNormal(new Shape(1, CONFIG.encoderWidths().get(l), side, side)));
+        }
+        NDList priors = new NDList();
+        for (int stride : CONFIG.formerStrides()) {
+            priors.add(m.randomUniform(0, 1, new Shape(1, CONFIG.tokens(stride), 1)));
+        }
+        NDArray state = m.randomNormal(new Shape(1, CONFIG.tokens(CONFIG.finestFormerStride()), CONFIG.tokenDim()));
+        return head.apply(new ParameterStore(m, false), state, features, priors, pasted, false).get(0).toFloatArray();
+    }
+
+    @Test
+    void thePastedPromptChangesTheMaskWhereItLies() {
+        int s = CONFIG.inputSize();
+        try (NDManager m = NDManager.newBaseManager()) {
+            OutputHead head = new OutputHead(CONFIG);
+            head.initialize(m, DataType.FLOAT32, new Shape(1));
+            NDArray none = m.zeros(new Shape(1, 2, s, s));
+            NDArray square = m.zeros(new Shape(1, 2, s, s));
+            square.set(new ai.djl.ndarray.index.NDIndex(":, 0, 4:12, 4:12"), 1f);
+            float[] without = logits(head, m, none);
+            assertArrayEquals(without, logits(head, m, none.duplicate()), "the same inputs give the same mask");
+            float[] with = logits(head, m, square);
+            double near = 0;
+            double far = 0;
+            for (int y = 0; y < s; y++) {
+                for (int x = 0; x < s; x++) {
+                    double d = Math.abs(with[y * s + x] - without[y * s + x]);
+                    if (y >= 4 && y < 12 && x >= 4 && x < 12) {
+                        near = Math.max(near, d);
+                    } else if (y >= 24 && x >= 24) {
+                        far = Math.max(far, d);
+                    }
+                }
+            }
+            assertTrue(near > 1e-3, "the pasted square moves the logits under it: " + near);
+            // Convolutions only reach a few cells: the far corner does not see the square.
+            assertTrue(far < near / 10, "far " + far + " near " + near);
+        }
+    }
+
+    @Test
+    void thePastedChannelsAreRequiredExactlyWhenTheConfigHasThem() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            OutputHead head = new OutputHead(CONFIG);
+            head.initialize(m, DataType.FLOAT32, new Shape(1));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> logits(head, m, null));
+            assertTrue(e.getMessage().contains("pastedPrompt"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.onepro.model.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+
+import org.junit.jupiter.api.Test;
+import org.onepro.core.prompt.PromptType;
+import org.onepro.model.OnePromptModel;
+import org.onepro.model.TestPrompts;
+import org.onepro.model.config.ConfigJson;
+import org.onepro.model.config.ModelPresets;
+import org.onepro.model.config.OnePromptConfig;
+
+class WeightTransferTest {
+
+    private static float[] logits(OnePromptModel model, NDManager manager, PromptType type) {
+        NDList in = TestPrompts.forwardInputs(manager, type, model.config().inputSize(), 2);
+        return model.forward(new ParameterStore(manager, false), in, false).get(0).toFloatArray();
+    }
+
+    @Test
+    void aWidenedModelComputesWhatTheOldOneDidUntilTrained() {
+        OnePromptConfig pasted = ModelPresets.get("tiny");
+        assertTrue(pasted.pastedPrompt());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OnePromptModel old = new OnePromptModel(pasted.withPastedPrompt(false));
+            old.initialize(manager, 7);
+            OnePromptModel widened = new OnePromptModel(pasted);
+            widened.initialize(manager, 8);
+            WeightTransfer.widen(old, widened);
+            // The widened head and fusion take more inputs than the old ones.
+            assertTrue(widened.parameterCount() > old.parameterCount());
+            for (PromptType type : PromptType.values()) {
+                assertArrayEquals(logits(old, manager, type), logits(widened, manager, type), 1e-5f, type.name());
+            }
+        }
+    }
+
+    @Test
+    void modelsOfOtherSizesAreRefusedByParameterName() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OnePromptModel tiny = new OnePromptModel(ModelPresets.get("tiny"));
+            tiny.initialize(manager, 1);
+            OnePromptModel small = new OnePromptModel(ModelPresets.get("small"));
+            small.initialize(manager, 1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WeightTransfer.widen(tiny, small));
+            assertTrue(e.getMessage().contains("parameter"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aModelFileWrittenBeforeThePastedPromptReadsAsWithoutIt() {
+        String json = ConfigJson.toJson(ModelPresets.get("tiny").withPastedPrompt(false))
+                .replace(",\n  \"pastedPrompt\": false", "");
+        assertFalse(json.contains("pastedPrompt"), json);
+        assertFalse(ConfigJson.fromJson(json).pastedPrompt());
+    }
+}
