@@ -164,7 +164,8 @@ public final class OnePromptModel extends ParamBlock {
             NDArray peak = r.reshape(b, -1).max(new int[] {1}, true).reshape(b, 1, 1).add(1e-6f);
             rasters.add(r.div(peak));
         }
-        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, prompt.channels());
+        NDList pasted = config.pastedPrompt() ? OutputHead.pastedPyramid(config, prompt.channels()) : new NDList();
+        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, pasted);
     }
 
     /**
@@ -229,8 +230,7 @@ public final class OnePromptModel extends ParamBlock {
                 priors.add(prior);
             }
         }
-        return head.apply(ps, state, q.levels(), priors, config.pastedPrompt() ? t.promptChannels() : null,
-                training);
+        return head.apply(ps, state, q.levels(), priors, t.pasted(), training);
     }
 
     private NDArray withPromptChannels(NDArray image, NDArray channels) {

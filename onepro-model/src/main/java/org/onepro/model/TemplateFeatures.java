@@ -6,20 +6,20 @@ import ai.djl.ndarray.NDList;
 /**
  * What the model computes from a prompted template, once, for any number of queries: template
  * tokens, the two prompt embeddings, the template's prompt raster per Former level (deepest
- * first) and its full-resolution prompt channels. Its arrays belong to the manager they were computed in.
+ * first) and its prompt channels pooled to every stride of the output head (the pasted prompt). Its arrays belong to the manager they were computed in.
  */
 public final class TemplateFeatures {
 
     private final NDList tokens;
     private final NDList embeddings;
     private final NDList rasters;
-    private final NDArray promptChannels;
+    private final NDList pasted;
 
-    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDArray promptChannels) {
+    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDList pasted) {
         this.tokens = tokens;
         this.embeddings = embeddings;
         this.rasters = rasters;
-        this.promptChannels = promptChannels;
+        this.pasted = pasted;
     }
 
     /** Template tokens {@code e_t} at Former level {@code i}. */
@@ -37,9 +37,12 @@ public final class TemplateFeatures {
         return rasters.get(i);
     }
 
-    /** The template's prompt channels {@code (b, 2, s, s)}: foreground, background. */
-    public NDArray promptChannels() {
-        return promptChannels;
+    /**
+     * The template's prompt channels pooled to every output-head stride, coarsest first ({@code
+     * OutputHead.pastedPyramid}); empty when the model has no pasted prompt.
+     */
+    public NDList pasted() {
+        return pasted;
     }
 
     /** Batch size of the template side. */
@@ -53,7 +56,7 @@ public final class TemplateFeatures {
         all.addAll(tokens);
         all.addAll(embeddings);
         all.addAll(rasters);
-        all.add(promptChannels);
+        all.addAll(pasted);
         return all;
     }
 
@@ -67,7 +70,7 @@ public final class TemplateFeatures {
             throw new IllegalArgumentException("template batch " + own + " does not match query batch " + b);
         }
         return new TemplateFeatures(repeat(tokens, b), repeat(embeddings, b), repeat(rasters, b),
-                promptChannels.repeat(0, b));
+                repeat(pasted, b));
     }
 
     private static NDList repeat(NDList list, long b) {

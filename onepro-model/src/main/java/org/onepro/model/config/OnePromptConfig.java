@@ -26,7 +26,7 @@ import java.util.List;
  * @param promptChannels feed the rasterised prompt to the encoder as two extra channels (§8.1)
  * @param promptPrior add the Prompt-Parser's transferred prompt prior to fusion and head (§8.2)
  * @param pastedPrompt also give fusion and head the template's prompt at the same place on the query, a
- *     prior the model can follow where template and query are aligned (docs/design-changes.md); false
+ *     prior the model can follow where template and query are aligned (docs/design-decisions.md, entry 12); false
  *     in model files written before it existed
  */
 public record OnePromptConfig(

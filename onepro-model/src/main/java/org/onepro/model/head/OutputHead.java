@@ -23,7 +23,7 @@ import java.util.List;
  * input resolution. A small MLP on the mean state predicts the mask's IoU.
  *
  * <p>With the config's pasted prompt, every stride also gets the template's two prompt channels,
- * average-pooled to that stride: where template and query are aligned (slices of one scan) the head
+ * average-pooled to that stride once per template ({@link #pastedPyramid}): where template and query are aligned (slices of one scan) the head
  * can follow the template's prompt directly, at a finer resolution than the Former's grids.
  */
 public final class OutputHead extends ParamBlock {
@@ -63,24 +63,27 @@ public final class OutputHead extends ParamBlock {
      * @param state last Former state {@code (b, N, D)} at the finest Former stride
      * @param queryFeatures the query's encoder features, finest first
      * @param priors prompt priors {@code (b, N_l, 1)} per Former level, deepest first (empty when off)
-     * @param pasted the template's prompt channels {@code (b, 2, s, s)}, or null when the config has no pasted
+     * @param pasted {@link #pastedPyramid} of the template's prompt channels, empty when the config has no pasted
      *     prompt
      * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]}
      */
-    public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, NDArray pasted,
+    public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, NDList pasted,
             boolean training) {
-        if ((pasted != null) != config.pastedPrompt()) {
-            throw new IllegalArgumentException("the pasted prompt channels must be given exactly when the config has"
-                    + " pastedPrompt (" + config.pastedPrompt() + ")");
+        int strides = stages.size() + 1;
+        if (pasted.size() != (config.pastedPrompt() ? strides : 0)) {
+            throw new IllegalArgumentException("the pasted prompt must come as one map per head stride (" + strides
+                    + ") exactly when the config has pastedPrompt (" + config.pastedPrompt() + "), not " + pasted.size());
         }
         int stride = config.finestFormerStride();
         NDArray h = Grids.toMap(state);
         h = entry.apply(ps, withPriors(h.concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1),
-                priors, pasted, stride), training);
+                priors, pastedAt(pasted, 0), stride), training);
+        int k = 0;
         for (ConvUnit[] stage : stages) {
             stride /= 2;
             NDArray up = Grids.upsample(h, 2).concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1);
-            h = stage[1].apply(ps, stage[0].apply(ps, withPriors(up, priors, pasted, stride), training), training);
+            NDArray in = withPriors(up, priors, pastedAt(pasted, ++k), stride);
+            h = stage[1].apply(ps, stage[0].apply(ps, in, training), training);
         }
         NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
         NDArray pooled = state.mean(new int[] {1});
@@ -89,13 +92,29 @@ public final class OutputHead extends ParamBlock {
         return new NDList(logits, iou);
     }
 
+    /**
+     * The template's prompt channels {@code (b, 2, s, s)} average-pooled to every stride the head decodes at,
+     * coarsest first: computed once per template, reused for every query it meets.
+     */
+    public static NDList pastedPyramid(OnePromptConfig config, NDArray channels) {
+        NDList maps = new NDList();
+        for (int stride = config.finestFormerStride(); stride >= 2; stride /= 2) {
+            maps.add(Grids.downsample(channels, stride));
+        }
+        return maps;
+    }
+
+    private static NDArray pastedAt(NDList pasted, int i) {
+        return pasted.isEmpty() ? null : pasted.get(i);
+    }
+
     private NDArray withPriors(NDArray map, NDList priors, NDArray pasted, int stride) {
         NDArray out = map;
         for (int i = 0; i < priors.size(); i++) {
             NDArray prior = Grids.toMap(priors.get(i));
             out = out.concat(Grids.upsample(prior, config.formerStrides().get(i) / stride), 1);
         }
-        return pasted == null ? out : out.concat(Grids.downsample(pasted, stride), 1);
+        return pasted == null ? out : out.concat(pasted, 1);
     }
 
     @Override
@@ -104,7 +123,7 @@ public final class OutputHead extends ParamBlock {
         NDList features = new NDList(in.subNDList(1, 1 + levels));
         int priorCount = config.promptPrior() ? config.formerStrides().size() : 0;
         NDList priors = new NDList(in.subNDList(1 + levels, 1 + levels + priorCount));
-        NDArray pasted = config.pastedPrompt() ? in.get(1 + levels + priorCount) : null;
+        NDList pasted = new NDList(in.subNDList(1 + levels + priorCount));
         return apply(ps, in.get(0), features, priors, pasted, training);
     }
 }

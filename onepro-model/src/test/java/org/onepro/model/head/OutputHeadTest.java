@@ -32,7 +32,8 @@ class OutputHeadTest {
             priors.add(m.randomUniform(0, 1, new Shape(1, CONFIG.tokens(stride), 1)));
         }
         NDArray state = m.randomNormal(new Shape(1, CONFIG.tokens(CONFIG.finestFormerStride()), CONFIG.tokenDim()));
-        return head.apply(new ParameterStore(m, false), state, features, priors, pasted, false).get(0).toFloatArray();
+        NDList pyramid = pasted == null ? new NDList() : OutputHead.pastedPyramid(CONFIG, pasted);
+        return head.apply(new ParameterStore(m, false), state, features, priors, pyramid, false).get(0).toFloatArray();
     }
 
     @Test
@@ -72,6 +73,10 @@ class OutputHeadTest {
             head.initialize(m, DataType.FLOAT32, new Shape(1));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> logits(head, m, null));
             assertTrue(e.getMessage().contains("pastedPrompt"), e.getMessage());
+            OutputHead without = new OutputHead(CONFIG.withPastedPrompt(false));
+            without.initialize(m, DataType.FLOAT32, new Shape(1));
+            NDArray channels = m.zeros(new Shape(1, 2, CONFIG.inputSize(), CONFIG.inputSize()));
+            assertThrows(IllegalArgumentException.class, () -> logits(without, m, channels));
         }
     }
 }
