@@ -6,6 +6,7 @@ import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.data.dataset.DemoData;
 import org.onepro.data.volume.Volume;
+import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.everything.SegmentEverything;
 import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.Segmenter;
@@ -22,10 +23,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Times the inference features on the bundled model and the demo CT slices (256x256): a template ensemble of R
+ * Times the inference features on a trained model and the demo CT slices (256x256): a template ensemble of R
  * templates (one call, and per query once prepared) against R separate {@code segment} calls, segment-everything
  * with its default 32x32 grid, and a volume segmented slice by slice. Usage:
- * {@code InferenceBench [repeats=3] [volumeSlices=64]}; prints medians of warm runs.
+ * {@code InferenceBench [repeats=3] [volumeSlices=64] [model=onepro-small]}, the model a bundled name or a saved
+ * model folder (to compare two models' speed on the same code); prints medians of warm runs.
  */
 public final class InferenceBench {
 
@@ -41,12 +43,13 @@ public final class InferenceBench {
     /**
      * Entry point.
      *
-     * @param args optional repeats and volume slice count
-     * @throws IOException if the bundled model or the demo images cannot be read
+     * @param args optional repeats, volume slice count and model (bundled name or folder)
+     * @throws IOException if the model or the demo images cannot be read
      */
     public static void main(String[] args) throws IOException {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int volumeSlices = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        String model = args.length > 2 ? args[2] : "onepro-small";
         Path task = DemoData.locate().resolve("ct_abdomen_spleen");
         List<Path> files;
         try (Stream<Path> s = Files.list(task.resolve("images"))) {
@@ -58,7 +61,8 @@ public final class InferenceBench {
             pool.add(PromptedTemplate.of(Image.read(f), SegLab.of(m)));
         }
         Image query = Image.read(files.get(0));
-        try (Segmenter segmenter = Segmenter.pretrained()) {
+        try (Segmenter segmenter = BundledModels.contains(model) ? Segmenter.pretrained(model)
+                : Segmenter.load(Path.of(model))) {
             segmenter.segment(query, pool.get(0).template(), pool.get(0).prompt());
             for (int r : new int[] {1, 10, 50}) {
                 List<PromptedTemplate> templates = new ArrayList<>(r);
