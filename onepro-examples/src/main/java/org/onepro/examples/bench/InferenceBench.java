@@ -6,7 +6,6 @@ import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.data.dataset.DemoData;
 import org.onepro.data.volume.Volume;
-import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.everything.SegmentEverything;
 import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.Segmenter;
@@ -61,8 +60,7 @@ public final class InferenceBench {
             pool.add(PromptedTemplate.of(Image.read(f), SegLab.of(m)));
         }
         Image query = Image.read(files.get(0));
-        try (Segmenter segmenter = BundledModels.contains(model) ? Segmenter.pretrained(model)
-                : Segmenter.load(Path.of(model))) {
+        try (Segmenter segmenter = Segmenter.open(model)) {
             segmenter.segment(query, pool.get(0).template(), pool.get(0).prompt());
             for (int r : new int[] {1, 10, 50}) {
                 List<PromptedTemplate> templates = new ArrayList<>(r);

@@ -28,11 +28,8 @@ public final class ModelSource {
 
     /** Opens the chosen model; {@code seed} initialises a preset and is ignored for a trained model. */
     static Segmenter open(ModelSource source, long seed) throws IOException {
-        if (bundled(source)) {
-            return Segmenter.pretrained(source.model);
-        }
-        Path dir = directory(source);
-        return dir != null ? Segmenter.load(dir) : Segmenter.fromPreset(presetName(source), seed);
+        return source != null && source.model != null ? Segmenter.open(source.model)
+                : Segmenter.fromPreset(presetName(source), seed);
     }
 
     /** Whether the source names a bundled model. */

@@ -38,6 +38,16 @@ public final class BundledModels {
     }
 
     /**
+     * Loads a bundled model by name, or else a saved model folder at that path: how every command and config that
+     * takes a model ({@code --model}, {@code initialModel}) reads it.
+     *
+     * @throws IOException if it is not a bundled name and the folder cannot be read as a model
+     */
+    public static OnePromptModel loadNamedOrSaved(String nameOrFolder, NDManager manager) throws IOException {
+        return contains(nameOrFolder) ? load(nameOrFolder, manager) : ModelIO.load(Path.of(nameOrFolder), manager);
+    }
+
+    /**
      * Loads a bundled model into {@code manager}, checking its weights against the sidecar's hash like a model
      * folder.
      *

@@ -62,13 +62,7 @@ public final class Segmenter implements AutoCloseable {
 
     /** Loads a saved model directory on a device. */
     public static Segmenter load(Path modelDir, Device device) throws IOException {
-        NDManager manager = named(NDManager.newBaseManager(device));
-        try {
-            return new Segmenter(manager, ModelIO.load(modelDir, manager));
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return loaded(device, manager -> ModelIO.load(modelDir, manager));
     }
 
     /** The default trained model shipped with OnePro ({@link BundledModels#DEFAULT}), on the CPU. */
@@ -82,13 +76,33 @@ public final class Segmenter implements AutoCloseable {
      * @throws org.onepro.core.error.InvalidInputException if no bundled model has that name
      */
     public static Segmenter pretrained(String name) throws IOException {
-        NDManager manager = named(NDManager.newBaseManager(Device.cpu()));
+        return loaded(Device.cpu(), manager -> BundledModels.load(name, manager));
+    }
+
+    /**
+     * A bundled model by name ({@link BundledModels#names()}), or else a saved model folder at that path, on the CPU.
+     *
+     * @throws IOException if it is neither a bundled name nor a readable model folder
+     */
+    public static Segmenter open(String nameOrFolder) throws IOException {
+        return loaded(Device.cpu(), manager -> BundledModels.loadNamedOrSaved(nameOrFolder, manager));
+    }
+
+    /** Reads a model into a new manager of its own, closed again when reading fails. */
+    private static Segmenter loaded(Device device, ModelReader reader) throws IOException {
+        NDManager manager = named(NDManager.newBaseManager(device));
         try {
-            return new Segmenter(manager, BundledModels.load(name, manager));
+            return new Segmenter(manager, reader.read(manager));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /** Reads a model's parameters into a given manager. */
+    @FunctionalInterface
+    private interface ModelReader {
+        OnePromptModel read(NDManager manager) throws IOException;
     }
 
     /** A freshly initialised (untrained) model of a named preset, on the CPU. */

@@ -171,7 +171,7 @@ public final class Trainer implements AutoCloseable {
         }
         OnePromptModel model;
         try {
-            model = BundledModels.contains(from) ? BundledModels.load(from, root) : ModelIO.load(Path.of(from), root);
+            model = BundledModels.loadNamedOrSaved(from, root);
         } catch (IOException e) {
             throw new InvalidInputException("cannot load the initial model '" + from + "' (neither a bundled model,"
                     + " " + BundledModels.names() + ", nor a readable model folder): " + e.getMessage(), e);
