@@ -64,6 +64,33 @@ public final class Augmentation {
     }
 
     /**
+     * Returns the geometric part of training augmentation, meant to be applied to query and template with the
+     * <em>same</em> draws: the flips of {@link #sharedOrientation()}, then {@link #standard()}'s affine step. The
+     * model still sees every orientation, size and position, but a template from the same scan as its query stays
+     * where the data put it, so the template's mask keeps the shape the query's target has.
+     *
+     * @return the pipeline
+     */
+    public static Transform sharedGeometry() {
+        return sharedOrientation().then(new AffineJitter(0.5, 15, 0.85, 1.15, 0.08));
+    }
+
+    /**
+     * Returns the per-image part that goes with {@link #sharedGeometry()}: a small affine step (probability 0.3,
+     * rotation within +-3 degrees, scale 0.97 to 1.03, translation within +-2 % of each side), the size of the
+     * movement between neighbouring slices or repeated scans, then the gamma, contrast and noise steps of
+     * {@link #standard()}.
+     *
+     * @return the pipeline
+     */
+    public static Transform residualJitter() {
+        return new AffineJitter(0.3, 3, 0.97, 1.03, 0.02)
+                .then(new GammaJitter(0.3, 0.7, 1.5))
+                .then(new ContrastJitter(0.3, 0.75, 1.25))
+                .then(new GaussianNoise(0.2, 0, 0.03));
+    }
+
+    /**
      * Returns the pipeline that changes nothing, for validation and for switching augmentation off.
      *
      * @return a transform that returns its input and draws nothing from the random generator

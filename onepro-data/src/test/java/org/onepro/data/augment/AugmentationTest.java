@@ -43,4 +43,42 @@ class AugmentationTest {
         // Query and template drawn one after the other from one stream differ.
         assertTrue(!SquareSample.same(first, second));
     }
+
+    @Test
+    void sharedGeometryKeepsAPairAlignedWhereIndependentJitterDoesNot() {
+        LabeledImage in = SquareSample.create();
+        double worstShared = 1;
+        int misalignedIndependent = 0;
+        int n = 200;
+        for (long seed = 0; seed < n; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            long pairDraw = rng.nextLong();
+            LabeledImage query = Augmentation.residualJitter().apply(
+                    Augmentation.sharedGeometry().apply(in, new SplittableRandom(pairDraw)), rng);
+            LabeledImage template = Augmentation.residualJitter().apply(
+                    Augmentation.sharedGeometry().apply(in, new SplittableRandom(pairDraw)), rng);
+            worstShared = Math.min(worstShared, labelDice(query, template));
+
+            LabeledImage q = Augmentation.standard().apply(in, rng);
+            LabeledImage t = Augmentation.standard().apply(in, rng);
+            misalignedIndependent += labelDice(q, t) < 0.8 ? 1 : 0;
+        }
+        // The residual jitter moves the 18 x 20 square by at most about a pixel and a half.
+        assertTrue(worstShared > 0.8, "worst shared-geometry pair overlaps by Dice " + worstShared);
+        assertTrue(misalignedIndependent > n / 4, misalignedIndependent + " of " + n + " independent pairs misaligned");
+    }
+
+    private static double labelDice(LabeledImage a, LabeledImage b) {
+        int[] x = a.labels().data();
+        int[] y = b.labels().data();
+        int both = 0;
+        int total = 0;
+        for (int i = 0; i < x.length; i++) {
+            boolean p = x[i] == SquareSample.LABEL;
+            boolean q = y[i] == SquareSample.LABEL;
+            both += p && q ? 1 : 0;
+            total += (p ? 1 : 0) + (q ? 1 : 0);
+        }
+        return total == 0 ? 1 : 2.0 * both / total;
+    }
 }

@@ -34,6 +34,9 @@ import org.onepro.data.prompt.Quality;
  * @param differentImage       probability that a cross-image episode's template is another image
  * @param sharedFlips          mirror query and template together (one draw per episode) instead of each on its
  *                             own, so a template from the same scan stays aligned with its query
+ * @param sharedAffine         also rotate, scale and shift query and template together, leaving each only a small
+ *                             residual jitter of its own, so the pair keeps the geometric relation it had in the
+ *                             data (needs {@code sharedFlips})
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
  * @param validateEvery        steps between validations (0: only at the end)
  * @param validationQueries    largest number of val images per task and target in a validation
@@ -65,6 +68,7 @@ public record TrainConfig(
         int interactiveAnnealSteps,
         double differentImage,
         boolean sharedFlips,
+        boolean sharedAffine,
         int autoencoderSteps,
         int validateEvery,
         int validationQueries,
@@ -101,6 +105,8 @@ public record TrainConfig(
         require(problems, unit(interactiveStart) && unit(interactiveEnd), "interactive shares must lie in [0, 1]");
         require(problems, interactiveAnnealSteps >= 0, "interactiveAnnealSteps must not be negative");
         require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
+        require(problems, sharedFlips || !sharedAffine,
+                "sharedAffine needs sharedFlips (a pair that shares its affine draw but not its mirroring would fall apart)");
         require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");
         require(problems, validateEvery >= 0, "validateEvery must not be negative");
         require(problems, validationQueries >= 1, "validationQueries must be at least 1");
@@ -128,7 +134,7 @@ public record TrainConfig(
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
                 syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, sharedFlips,
-                autoencoderSteps,
+                sharedAffine, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

@@ -59,6 +59,7 @@ public final class TrainConfigJson {
         d.addProperty("interactiveAnnealSteps", 2000);
         d.addProperty("differentImage", 0.9);
         d.addProperty("sharedFlips", true);
+        d.addProperty("sharedAffine", false);
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);
         d.addProperty("validationQueries", 4);

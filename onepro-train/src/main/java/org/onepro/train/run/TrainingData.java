@@ -88,7 +88,9 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optInteractiveProbability(config.interactiveStart(), config.interactiveEnd(), interactiveEpisodes)
                 .optPreprocess(Preprocess.forModel(size, channels))
                 .optSeed(seed);
-        if (config.sharedFlips()) {
+        if (config.sharedAffine()) {
+            builder.optSharedAugment(Augmentation.sharedGeometry()).optAugment(Augmentation.residualJitter());
+        } else if (config.sharedFlips()) {
             builder.optSharedAugment(Augmentation.sharedOrientation()).optAugment(Augmentation.independentJitter());
         } else {
             builder.optAugment(Augmentation.standard());

@@ -33,4 +33,12 @@ class TrainConfigJsonTest {
         assertTrue(bad.getMessage().contains("batchSize"), bad.getMessage());
         assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson("{}", List.of("steps=many")));
     }
+
+    @Test
+    void sharedAffineWithoutSharedFlipsIsRefusedNamingBoth() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson(
+                "{\"dataRoots\": [\"x\"]}", List.of("sharedFlips=false", "sharedAffine=true")));
+        assertTrue(e.getMessage().contains("sharedAffine needs sharedFlips"), e.getMessage());
+        assertTrue(TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("sharedAffine=true")).sharedAffine());
+    }
 }
