@@ -31,10 +31,8 @@ public final class Augmentation {
      */
     public static Transform standard() {
         return new Flip(0.5, 0.5)
-                .then(new AffineJitter(0.5, 15, 0.85, 1.15, 0.08))
-                .then(new GammaJitter(0.3, 0.7, 1.5))
-                .then(new ContrastJitter(0.3, 0.75, 1.25))
-                .then(new GaussianNoise(0.2, 0, 0.03));
+                .then(poseJitter())
+                .then(intensityJitter());
     }
 
     /**
@@ -57,10 +55,7 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform independentJitter() {
-        return new AffineJitter(0.5, 15, 0.85, 1.15, 0.08)
-                .then(new GammaJitter(0.3, 0.7, 1.5))
-                .then(new ContrastJitter(0.3, 0.75, 1.25))
-                .then(new GaussianNoise(0.2, 0, 0.03));
+        return poseJitter().then(intensityJitter());
     }
 
     /**
@@ -72,7 +67,7 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform sharedGeometry() {
-        return sharedOrientation().then(new AffineJitter(0.5, 15, 0.85, 1.15, 0.08));
+        return sharedOrientation().then(poseJitter());
     }
 
     /**
@@ -84,8 +79,17 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform residualJitter() {
-        return new AffineJitter(0.3, 3, 0.97, 1.03, 0.02)
-                .then(new GammaJitter(0.3, 0.7, 1.5))
+        return new AffineJitter(0.3, 3, 0.97, 1.03, 0.02).then(intensityJitter());
+    }
+
+    /** The affine step of {@link #standard()}: the spread of patient positioning and scanner fields of view. */
+    private static Transform poseJitter() {
+        return new AffineJitter(0.5, 15, 0.85, 1.15, 0.08);
+    }
+
+    /** The intensity steps every pipeline ends with, drawn for each image on its own. */
+    private static Transform intensityJitter() {
+        return new GammaJitter(0.3, 0.7, 1.5)
                 .then(new ContrastJitter(0.3, 0.75, 1.25))
                 .then(new GaussianNoise(0.2, 0, 0.03));
     }
