@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.onepro.core.metric.SegmentationMetrics;
 import org.onepro.data.dataset.LabeledImage;
 
 class AugmentationTest {
@@ -69,16 +70,6 @@ class AugmentationTest {
     }
 
     private static double labelDice(LabeledImage a, LabeledImage b) {
-        int[] x = a.labels().data();
-        int[] y = b.labels().data();
-        int both = 0;
-        int total = 0;
-        for (int i = 0; i < x.length; i++) {
-            boolean p = x[i] == SquareSample.LABEL;
-            boolean q = y[i] == SquareSample.LABEL;
-            both += p && q ? 1 : 0;
-            total += (p ? 1 : 0) + (q ? 1 : 0);
-        }
-        return total == 0 ? 1 : 2.0 * both / total;
+        return SegmentationMetrics.dice(a.labels().mask(SquareSample.LABEL), b.labels().mask(SquareSample.LABEL));
     }
 }
