@@ -29,7 +29,8 @@ import java.util.function.Function;
  * (model-design.md §5, §8.3):
  *
  * <ul>
- *   <li>a task, uniformly over tasks (balanced, not proportional to their sizes);
+ *   <li>a task, uniformly over tasks (balanced, not proportional to their sizes), or by the relative weights
+ *       given to {@link Builder#optTaskWeights} (a task not named weighs 1);
  *   <li>a query from the task's query ids and a target label present in it;
  *   <li>a template from the task's template ids holding the same label, a different image from the
  *       query with probability {@code differentImage} (default 0.9); with probability
@@ -64,6 +65,8 @@ public final class EpisodeSampler implements EpisodeSource {
     private final PromptSource prompts;
     private final double humanDoodle;
     private final long seed;
+    /** Cumulative task weights in task order, empty when tasks are drawn uniformly. */
+    private final double[] cumulativeWeights;
     private final Map<String, Set<Integer>> labelCache = new ConcurrentHashMap<>();
 
     private EpisodeSampler(Builder b) {
@@ -91,6 +94,43 @@ public final class EpisodeSampler implements EpisodeSource {
             throw new InvalidInputException("no task has both template and query samples");
         }
         this.tasks = List.copyOf(usable);
+        this.cumulativeWeights = cumulative(tasks, b.taskWeights);
+    }
+
+    /**
+     * Cumulative weights of the usable tasks; empty for uniform draws, so a sampler without weights draws its task
+     * exactly as before weights existed.
+     */
+    private static double[] cumulative(List<TaskDataset> tasks, Map<String, Double> weights) {
+        if (weights.isEmpty()) {
+            return new double[0];
+        }
+        Set<String> unknown = new java.util.TreeSet<>(weights.keySet());
+        tasks.forEach(t -> unknown.remove(t.name()));
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("task weights name tasks this sampler does not draw from: " + unknown
+                    + "; its tasks are " + tasks.stream().map(TaskDataset::name).toList());
+        }
+        double[] sums = new double[tasks.size()];
+        double total = 0;
+        for (int i = 0; i < sums.length; i++) {
+            total += weights.getOrDefault(tasks.get(i).name(), 1.0);
+            sums[i] = total;
+        }
+        return sums;
+    }
+
+    private TaskDataset drawTask(SplittableRandom rng) {
+        if (cumulativeWeights.length == 0) {
+            return tasks.get(rng.nextInt(tasks.size()));
+        }
+        double u = rng.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
+        for (int i = 0; i < cumulativeWeights.length; i++) {
+            if (u < cumulativeWeights[i]) {
+                return tasks.get(i);
+            }
+        }
+        return tasks.get(tasks.size() - 1);
     }
 
     /** A builder; tasks and id lists are required. */
@@ -108,7 +148,7 @@ public final class EpisodeSampler implements EpisodeSource {
     public Episode episode(long index) {
         SplittableRandom rng = new SplittableRandom(mix(seed, index));
         // The task is drawn once: retrying with another task would favour tasks that succeed more often.
-        TaskDataset task = tasks.get(rng.nextInt(tasks.size()));
+        TaskDataset task = drawTask(rng);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Episode e = tryEpisode(index, task, rng);
             if (e != null) {
@@ -236,6 +276,7 @@ public final class EpisodeSampler implements EpisodeSource {
         private PromptSource prompts = PromptSimulator::simulate;
         private double humanDoodle = 0.5;
         private long seed;
+        private Map<String, Double> taskWeights = Map.of();
 
         private Builder() {}
 
@@ -269,6 +310,21 @@ public final class EpisodeSampler implements EpisodeSource {
          */
         public Builder optHumanDoodleProbability(double p) {
             this.humanDoodle = probability(p, "human-doodle probability");
+            return this;
+        }
+
+        /**
+         * Relative weights of tasks by name (default none: tasks are drawn uniformly). A task not named weighs 1;
+         * naming a task the sampler does not have is refused when it is built.
+         */
+        public Builder optTaskWeights(Map<String, Double> weights) {
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                if (e.getValue() == null || !(e.getValue() > 0) || e.getValue().isInfinite()) {
+                    throw new IllegalArgumentException("the weight of task " + e.getKey()
+                            + " must be a positive number, not " + e.getValue());
+                }
+            }
+            this.taskWeights = Map.copyOf(weights);
             return this;
         }
 

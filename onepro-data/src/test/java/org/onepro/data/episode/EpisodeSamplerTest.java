@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Click;
@@ -95,6 +96,32 @@ class EpisodeSamplerTest {
             double share = counts.get(t.name()) / (double) n;
             assertEquals(1.0 / 3, share, 0.02, "share of task " + t.name() + ": " + counts);
         }
+    }
+
+    @Test
+    void taskWeightsSetEachTasksShareAndAnUnnamedTaskWeighsOne() {
+        List<TaskDataset> tasks = List.of(task("a", 5), task("b", 40), task("c", 400));
+        EpisodeSampler sampler = builder(tasks).optTaskWeights(Map.of("a", 3.0, "c", 0.5)).build();
+        Map<String, Integer> counts = new HashMap<>();
+        int n = 10_000;
+        for (int i = 0; i < n; i++) {
+            counts.merge(sampler.episode(i).task(), 1, Integer::sum);
+        }
+        Map<String, Double> expected = Map.of("a", 3 / 4.5, "b", 1 / 4.5, "c", 0.5 / 4.5);
+        expected.forEach((name, share) -> assertEquals(share, counts.get(name) / (double) n, 0.02,
+                "share of task " + name + ": " + counts));
+    }
+
+    @Test
+    void taskWeightsNamingAnAbsentTaskOrNotPositiveAreRefused() {
+        List<TaskDataset> tasks = List.of(task("a", 5), task("b", 40));
+        InvalidInputException absent = assertThrows(InvalidInputException.class,
+                () -> builder(tasks).optTaskWeights(Map.of("a", 2.0, "spleen", 2.0)).build());
+        assertTrue(absent.getMessage().contains("[spleen]") && absent.getMessage().contains("[a, b]"),
+                absent.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> builder(tasks).optTaskWeights(Map.of("b", 0.0)));
+        assertTrue(zero.getMessage().contains("task b"), zero.getMessage());
     }
 
     @Test

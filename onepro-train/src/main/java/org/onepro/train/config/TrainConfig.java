@@ -1,8 +1,10 @@
 package org.onepro.train.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.prompt.Quality;
 
@@ -37,6 +39,8 @@ import org.onepro.data.prompt.Quality;
  * @param sharedAffine         also rotate, scale and shift query and template together, leaving each only a small
  *                             residual jitter of its own, so the pair keeps the geometric relation it had in the
  *                             data (needs {@code sharedFlips})
+ * @param taskWeights          relative weights of real tasks when an episode picks its task, by task name; a task
+ *                             not named weighs 1, and an empty map draws tasks uniformly
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
  * @param validateEvery        steps between validations (0: only at the end)
  * @param validationQueries    largest number of val images per task and target in a validation
@@ -69,6 +73,7 @@ public record TrainConfig(
         double differentImage,
         boolean sharedFlips,
         boolean sharedAffine,
+        Map<String, Double> taskWeights,
         int autoencoderSteps,
         int validateEvery,
         int validationQueries,
@@ -83,6 +88,7 @@ public record TrainConfig(
         dataRoots = dataRoots == null ? List.of() : List.copyOf(dataRoots);
         promptTypes = promptTypes == null ? List.of() : List.copyOf(promptTypes);
         qualityMix = qualityMix == null ? Map.of() : Map.copyOf(qualityMix);
+        taskWeights = taskWeights == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(taskWeights));
         initialModel = initialModel == null ? "" : initialModel;
         List<String> problems = new ArrayList<>();
         if (dataRoots.isEmpty() && syntheticRatio < 1) {
@@ -107,6 +113,8 @@ public record TrainConfig(
         require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
         require(problems, sharedFlips || !sharedAffine,
                 "sharedAffine needs sharedFlips (a pair that shares its affine draw but not its mirroring would fall apart)");
+        taskWeights.forEach((task, w) -> require(problems, w != null && w > 0 && Double.isFinite(w),
+                "taskWeights." + task + " must be a positive number, not " + w));
         require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");
         require(problems, validateEvery >= 0, "validateEvery must not be negative");
         require(problems, validationQueries >= 1, "validationQueries must be at least 1");
@@ -134,7 +142,7 @@ public record TrainConfig(
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
                 syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, sharedFlips,
-                sharedAffine, autoencoderSteps,
+                sharedAffine, taskWeights, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

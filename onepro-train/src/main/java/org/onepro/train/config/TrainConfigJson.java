@@ -18,7 +18,8 @@ import org.onepro.core.error.InvalidInputException;
 /**
  * Reads and writes {@link TrainConfig} as JSON. A file may give only the fields it changes: the rest come from
  * {@link #defaults()}. Command-line overrides {@code key=value} replace single fields; list fields take
- * comma-separated values ({@code promptTypes=CLICK,BBOX}), {@code qualityMix} takes {@code ORACLE:1,HIGH:2}.
+ * comma-separated values ({@code promptTypes=CLICK,BBOX}), {@code qualityMix} and {@code taskWeights} take
+ * {@code ORACLE:1,HIGH:2}.
  */
 public final class TrainConfigJson {
 
@@ -60,6 +61,7 @@ public final class TrainConfigJson {
         d.addProperty("differentImage", 0.9);
         d.addProperty("sharedFlips", true);
         d.addProperty("sharedAffine", false);
+        d.add("taskWeights", new JsonObject());
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);
         d.addProperty("validationQueries", 4);

@@ -39,11 +39,26 @@ public final class ValidationSet {
      */
     public static ValidationSet create(List<TaskDataset> tasks, Splits splits, List<PromptType> types, int maxQueries,
             long seed) {
+        return create(tasks, splits, Split.VAL, types, maxQueries, seed);
+    }
+
+    /**
+     * The same cases with queries from another split: on {@link Split#TRAIN} they show where a model does not fit
+     * even the images it was trained on, which is where more training episodes can help.
+     *
+     * @param querySplit the split the queries come from (templates always come from TEMPLATE)
+     */
+    public static ValidationSet create(List<TaskDataset> tasks, Splits splits, Split querySplit,
+            List<PromptType> types, int maxQueries, long seed) {
+        if (querySplit == Split.TEMPLATE) {
+            throw new IllegalArgumentException("queries cannot come from the template split: the template would be"
+                    + " measured on itself");
+        }
         List<ValidationCase> cases = new ArrayList<>();
         for (TaskDataset task : tasks) {
             List<String> templates = splits.ids(task.name(), Split.TEMPLATE);
             List<LabeledImage> queries = new ArrayList<>();
-            for (String id : splits.ids(task.name(), Split.VAL)) {
+            for (String id : splits.ids(task.name(), querySplit)) {
                 queries.add(task.load(id));
             }
             if (templates.isEmpty() || queries.isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.onepro.core.error.InvalidInputException;
 import org.onepro.data.augment.Augmentation;
 import org.onepro.data.dataset.DatasetRoot;
 import org.onepro.data.dataset.Split;
@@ -62,10 +63,14 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
     /** The training episodes: real and synthetic tasks mixed at the configured ratio. */
     public EpisodeSource episodes(TrainConfig config, int size, int channels) {
         long interactiveEpisodes = (long) config.interactiveAnnealSteps() * config.batchSize();
+        if (realTasks.isEmpty() && !config.taskWeights().isEmpty()) {
+            throw new InvalidInputException("taskWeights names tasks " + config.taskWeights().keySet()
+                    + ", but the run has no real data to draw them from");
+        }
         EpisodeSource real = realTasks.isEmpty() ? null : sampler(realTasks, config, size, channels,
-                interactiveEpisodes, config.seed());
+                interactiveEpisodes, config.seed()).optTaskWeights(config.taskWeights()).build();
         EpisodeSource synthetic = syntheticTasks.isEmpty() ? null : sampler(syntheticTasks, config, size, channels,
-                interactiveEpisodes, config.seed() + 1);
+                interactiveEpisodes, config.seed() + 1).build();
         if (real == null) {
             return synthetic;
         }
@@ -75,7 +80,7 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         return new EpisodeMix(real, synthetic, config.syntheticRatio(), config.seed() + 2);
     }
 
-    private EpisodeSampler sampler(List<TaskDataset> tasks, TrainConfig config, int size, int channels,
+    private EpisodeSampler.Builder sampler(List<TaskDataset> tasks, TrainConfig config, int size, int channels,
             long interactiveEpisodes, long seed) {
         Map<Quality, Double> mix = config.qualityMix();
         EpisodeSampler.Builder builder = EpisodeSampler.builder()
@@ -95,6 +100,6 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         } else {
             builder.optAugment(Augmentation.standard());
         }
-        return builder.build();
+        return builder;
     }
 }

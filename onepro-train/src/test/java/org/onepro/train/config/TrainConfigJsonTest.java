@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
@@ -40,5 +41,18 @@ class TrainConfigJsonTest {
                 "{\"dataRoots\": [\"x\"]}", List.of("sharedFlips=false", "sharedAffine=true")));
         assertTrue(e.getMessage().contains("sharedAffine needs sharedFlips"), e.getMessage());
         assertTrue(TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("sharedAffine=true")).sharedAffine());
+    }
+
+    @Test
+    void taskWeightsComeFromTheFileOrAnOverrideAndMustBePositive() {
+        TrainConfig config = TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"], \"taskWeights\": {\"spleen\": 2}}",
+                List.of());
+        assertEquals(Map.of("spleen", 2.0), config.taskWeights());
+        assertEquals(Map.of("spleen", 3.0, "insula", 1.5), TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}",
+                List.of("taskWeights=spleen:3,insula:1.5")).taskWeights());
+        assertEquals(config, TrainConfigJson.fromJson(TrainConfigJson.toJson(config)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson(
+                "{\"dataRoots\": [\"x\"]}", List.of("taskWeights=spleen:0")));
+        assertTrue(e.getMessage().contains("taskWeights.spleen must be a positive number"), e.getMessage());
     }
 }

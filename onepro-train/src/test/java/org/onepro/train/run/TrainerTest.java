@@ -105,6 +105,15 @@ class TrainerTest {
     }
 
     @Test
+    void taskWeightsInARunWithoutRealDataAreRefusedBeforeTraining() {
+        Path out = tmp.resolve("weights");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> train(TinyRuns.config(out, 1, "taskWeights=spleen:2"), 1));
+        assertTrue(e.getMessage().contains("[spleen]") && e.getMessage().contains("no real data"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("checkpoints")), "nothing should have been trained");
+    }
+
+    @Test
     void lossFallsOnSyntheticTasks() {
         Path out = tmp.resolve("learn");
         train(TinyRuns.config(out, 240, "batchSize=8", "checkpointEvery=1000"), Long.MAX_VALUE);
