@@ -12,6 +12,7 @@ import org.onepro.data.prompt.ScribblePrompts;
 import org.onepro.data.transform.Transform;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class EpisodeSampler implements EpisodeSource {
     private final Function<String, List<String>> templateIds;
     private final Function<String, List<String>> queryIds;
     private final List<PromptType> promptTypes;
-    private final Map<Quality, Double> qualityMix;
+    private final WeightedDraw<Quality> qualities;
     private final double differentImage;
     private final double interactive;
     private final double interactiveEnd;
@@ -65,15 +66,19 @@ public final class EpisodeSampler implements EpisodeSource {
     private final PromptSource prompts;
     private final double humanDoodle;
     private final long seed;
-    /** Cumulative task weights in task order, empty when tasks are drawn uniformly. */
-    private final double[] cumulativeWeights;
+    /** The weighted task draw, null when tasks are drawn uniformly. */
+    private final WeightedDraw<TaskDataset> weightedTasks;
     private final Map<String, Set<Integer>> labelCache = new ConcurrentHashMap<>();
 
     private EpisodeSampler(Builder b) {
         this.templateIds = b.templateIds;
         this.queryIds = b.queryIds;
         this.promptTypes = List.copyOf(b.promptTypes);
-        this.qualityMix = new LinkedHashMap<>(b.qualityMix);
+        // Enum order, not the caller's map order: Map.of and Map.copyOf iterate in an order that changes from one
+        // JVM to the next, which made the same seed draw other qualities after a restart.
+        Map<Quality, Double> mix = new EnumMap<>(b.qualityMix);
+        this.qualities = new WeightedDraw<>(List.copyOf(mix.keySet()),
+                mix.values().stream().mapToDouble(Double::doubleValue).toArray());
         this.differentImage = b.differentImage;
         this.interactive = b.interactive;
         this.interactiveEnd = b.interactiveEnd;
@@ -94,16 +99,16 @@ public final class EpisodeSampler implements EpisodeSource {
             throw new InvalidInputException("no task has both template and query samples");
         }
         this.tasks = List.copyOf(usable);
-        this.cumulativeWeights = cumulative(tasks, b.taskWeights);
+        this.weightedTasks = weightedTasks(tasks, b.taskWeights);
     }
 
     /**
-     * Cumulative weights of the usable tasks; empty for uniform draws, so a sampler without weights draws its task
+     * The weighted draw over the usable tasks; null for uniform draws, so a sampler without weights draws its task
      * exactly as before weights existed.
      */
-    private static double[] cumulative(List<TaskDataset> tasks, Map<String, Double> weights) {
+    private static WeightedDraw<TaskDataset> weightedTasks(List<TaskDataset> tasks, Map<String, Double> weights) {
         if (weights.isEmpty()) {
-            return new double[0];
+            return null;
         }
         Set<String> unknown = new java.util.TreeSet<>(weights.keySet());
         tasks.forEach(t -> unknown.remove(t.name()));
@@ -111,26 +116,12 @@ public final class EpisodeSampler implements EpisodeSource {
             throw new InvalidInputException("task weights name tasks this sampler does not draw from: " + unknown
                     + "; its tasks are " + tasks.stream().map(TaskDataset::name).toList());
         }
-        double[] sums = new double[tasks.size()];
-        double total = 0;
-        for (int i = 0; i < sums.length; i++) {
-            total += weights.getOrDefault(tasks.get(i).name(), 1.0);
-            sums[i] = total;
-        }
-        return sums;
+        return new WeightedDraw<>(tasks,
+                tasks.stream().mapToDouble(t -> weights.getOrDefault(t.name(), 1.0)).toArray());
     }
 
     private TaskDataset drawTask(SplittableRandom rng) {
-        if (cumulativeWeights.length == 0) {
-            return tasks.get(rng.nextInt(tasks.size()));
-        }
-        double u = rng.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
-        for (int i = 0; i < cumulativeWeights.length; i++) {
-            if (u < cumulativeWeights[i]) {
-                return tasks.get(i);
-            }
-        }
-        return tasks.get(tasks.size() - 1);
+        return weightedTasks == null ? tasks.get(rng.nextInt(tasks.size())) : weightedTasks.draw(rng);
     }
 
     /** A builder; tasks and id lists are required. */
@@ -183,7 +174,7 @@ public final class EpisodeSampler implements EpisodeSource {
             return null;
         }
         PromptType type = promptTypes.get(rng.nextInt(promptTypes.size()));
-        Quality quality = drawQuality(rng);
+        Quality quality = qualities.draw(rng);
         Prompt human = humanDoodle(type, template, rng);
         Prompt prompt = human != null ? human : prompts.prompt(type, templateMask, quality, rng);
         return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt,
@@ -235,20 +226,6 @@ public final class EpisodeSampler implements EpisodeSource {
     /** The labels of a sample, loaded once per sampler (templates are read often to find a label). */
     private Set<Integer> labelsOf(TaskDataset task, String id) {
         return labelCache.computeIfAbsent(task.name() + "/" + id, k -> task.load(id).labels().labels());
-    }
-
-    private Quality drawQuality(SplittableRandom rng) {
-        double total = qualityMix.values().stream().mapToDouble(Double::doubleValue).sum();
-        double u = rng.nextDouble() * total;
-        Quality last = null;
-        for (Map.Entry<Quality, Double> e : qualityMix.entrySet()) {
-            last = e.getKey();
-            u -= e.getValue();
-            if (u < 0) {
-                return last;
-            }
-        }
-        return last;
     }
 
     static long mix(long seed, long index) {

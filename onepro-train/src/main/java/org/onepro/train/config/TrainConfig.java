@@ -2,6 +2,7 @@ package org.onepro.train.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +88,8 @@ public record TrainConfig(
     public TrainConfig {
         dataRoots = dataRoots == null ? List.of() : List.copyOf(dataRoots);
         promptTypes = promptTypes == null ? List.of() : List.copyOf(promptTypes);
-        qualityMix = qualityMix == null ? Map.of() : Map.copyOf(qualityMix);
+        qualityMix = qualityMix == null || qualityMix.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(qualityMix));
         taskWeights = taskWeights == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(taskWeights));
         initialModel = initialModel == null ? "" : initialModel;
         List<String> problems = new ArrayList<>();
