@@ -14,7 +14,6 @@ import org.onepro.data.transform.Transform;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -74,11 +74,8 @@ public final class EpisodeSampler implements EpisodeSource {
         this.templateIds = b.templateIds;
         this.queryIds = b.queryIds;
         this.promptTypes = List.copyOf(b.promptTypes);
-        // Enum order, not the caller's map order: Map.of and Map.copyOf iterate in an order that changes from one
-        // JVM to the next, which made the same seed draw other qualities after a restart.
-        Map<Quality, Double> mix = new EnumMap<>(b.qualityMix);
-        this.qualities = new WeightedDraw<>(List.copyOf(mix.keySet()),
-                mix.values().stream().mapToDouble(Double::doubleValue).toArray());
+        this.qualities = new WeightedDraw<>(List.copyOf(b.qualityMix.keySet()),
+                b.qualityMix.values().stream().mapToDouble(Double::doubleValue).toArray());
         this.differentImage = b.differentImage;
         this.interactive = b.interactive;
         this.interactiveEnd = b.interactiveEnd;
@@ -110,7 +107,7 @@ public final class EpisodeSampler implements EpisodeSource {
         if (weights.isEmpty()) {
             return null;
         }
-        Set<String> unknown = new java.util.TreeSet<>(weights.keySet());
+        Set<String> unknown = new TreeSet<>(weights.keySet());
         tasks.forEach(t -> unknown.remove(t.name()));
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("task weights name tasks this sampler does not draw from: " + unknown
@@ -241,8 +238,10 @@ public final class EpisodeSampler implements EpisodeSource {
         private Function<String, List<String>> templateIds;
         private Function<String, List<String>> queryIds;
         private Set<PromptType> promptTypes = EnumSet.allOf(PromptType.class);
-        private Map<Quality, Double> qualityMix = Map.of(Quality.ORACLE, 0.25, Quality.HIGH, 0.35,
-                Quality.MEDIUM, 0.25, Quality.LOW, 0.15);
+        // An EnumMap, so qualities are drawn in enum order: Map.of and Map.copyOf iterate in an order that changes
+        // from one JVM to the next, which made the same seed draw other qualities after a restart.
+        private EnumMap<Quality, Double> qualityMix = new EnumMap<>(Map.of(Quality.ORACLE, 0.25, Quality.HIGH, 0.35,
+                Quality.MEDIUM, 0.25, Quality.LOW, 0.15));
         private double differentImage = 0.9;
         private double interactive = 0.0;
         private double interactiveEnd = 0.0;
@@ -323,7 +322,7 @@ public final class EpisodeSampler implements EpisodeSource {
             if (mix.containsKey(Quality.WRONG) && mix.get(Quality.WRONG) > 0) {
                 throw new IllegalArgumentException("WRONG prompts are a negative control, not training data");
             }
-            this.qualityMix = new LinkedHashMap<>(mix);
+            this.qualityMix = new EnumMap<>(mix);
             return this;
         }
 

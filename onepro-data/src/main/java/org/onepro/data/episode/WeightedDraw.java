@@ -16,7 +16,10 @@ final class WeightedDraw<T> {
     private final double[] weights;
     private final double total;
 
-    /** @param items the items in draw order; @param weights their non-negative weights, with a positive sum */
+    /**
+     * @param items   the items in draw order
+     * @param weights their non-negative weights, with a positive sum
+     */
     WeightedDraw(List<T> items, double[] weights) {
         if (items.isEmpty() || items.size() != weights.length) {
             throw new IllegalArgumentException("need one weight per item and at least one item, not " + items.size()
