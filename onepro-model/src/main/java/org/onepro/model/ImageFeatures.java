@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 
 /**
  * What the shared encoder makes of a batch of images (with their encoder prompt channels): the encoder feature
- * map of every level, finest first, and the tokens {@code e = Proj(f) + PE} of every Former level, deepest first.
+ * map of every level, finest first, the images themselves (for the head's full-resolution stage), and the tokens {@code e = Proj(f) + PE} of every Former level, deepest first.
  * The query side of {@link OnePromptModel#decode(ai.djl.training.ParameterStore, ImageFeatures,
  * TemplateFeatures, boolean)} uses both; a template's tokens are the same tokens of its own image, which is why
  * an interactive call (query = template) can compute them once for both sides. Its arrays belong to the manager
@@ -13,12 +13,19 @@ import ai.djl.ndarray.NDList;
  */
 public final class ImageFeatures {
 
+    private final NDArray image;
     private final NDList levels;
     private final NDList tokens;
 
-    ImageFeatures(NDList levels, NDList tokens) {
+    ImageFeatures(NDArray image, NDList levels, NDList tokens) {
+        this.image = image;
         this.levels = levels;
         this.tokens = tokens;
+    }
+
+    /** The encoded images {@code (b, C, s, s)}, without their prompt channels. */
+    public NDArray image() {
+        return image;
     }
 
     /** The encoder feature maps {@code (b, C_l, s / 2^(l+1), s / 2^(l+1))}, finest level first. */
@@ -43,7 +50,7 @@ public final class ImageFeatures {
 
     /** Every array, for moving to another manager. */
     public NDList all() {
-        NDList all = new NDList();
+        NDList all = new NDList(image);
         all.addAll(levels);
         all.addAll(tokens);
         return all;
@@ -62,7 +69,7 @@ public final class ImageFeatures {
         if (own != 1) {
             throw new IllegalArgumentException("image batch " + own + " does not match batch " + b);
         }
-        return new ImageFeatures(repeat(levels, b), repeat(tokens, b));
+        return new ImageFeatures(image.repeat(0, b), repeat(levels, b), repeat(tokens, b));
     }
 
     private static NDList repeat(NDList list, long b) {

@@ -165,7 +165,8 @@ public final class OnePromptModel extends ParamBlock {
             rasters.add(r.div(peak));
         }
         NDList pasted = config.pastedPrompt() ? OutputHead.pastedPyramid(config, prompt.channels()) : new NDList();
-        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, pasted);
+        NDList full = config.refineStage() ? new NDList(image.image(), prompt.channels()) : new NDList();
+        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, pasted, full);
     }
 
     /**
@@ -184,7 +185,7 @@ public final class OnePromptModel extends ParamBlock {
             int stride = config.formerStrides().get(i);
             tokens.add(tokenizers.get(i).apply(ps, features.get(OnePromptConfig.levelOfStride(stride)), training));
         }
-        return new ImageFeatures(features, tokens);
+        return new ImageFeatures(image, features, tokens);
     }
 
     /**
@@ -230,7 +231,7 @@ public final class OnePromptModel extends ParamBlock {
                 priors.add(prior);
             }
         }
-        return head.apply(ps, state, q.levels(), priors, t.pasted(), training);
+        return head.apply(ps, state, q.levels(), priors, t.pasted(), q.image(), t.fullResolution(), training);
     }
 
     private NDArray withPromptChannels(NDArray image, NDArray channels) {

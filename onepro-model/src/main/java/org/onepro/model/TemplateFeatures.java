@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 /**
  * What the model computes from a prompted template, once, for any number of queries: template
  * tokens, the two prompt embeddings, the template's prompt raster per Former level (deepest
- * first) and its prompt channels pooled to every stride of the output head (the pasted prompt). Its arrays belong to the manager they were computed in.
+ * first), its prompt channels pooled to every stride of the output head (the pasted prompt) and, for the head's
+ * refinement stage, the template image and prompt channels at full resolution. Its arrays belong to the manager
+ * they were computed in.
  */
 public final class TemplateFeatures {
 
@@ -14,12 +16,14 @@ public final class TemplateFeatures {
     private final NDList embeddings;
     private final NDList rasters;
     private final NDList pasted;
+    private final NDList fullResolution;
 
-    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDList pasted) {
+    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDList pasted, NDList fullResolution) {
         this.tokens = tokens;
         this.embeddings = embeddings;
         this.rasters = rasters;
         this.pasted = pasted;
+        this.fullResolution = fullResolution;
     }
 
     /** Template tokens {@code e_t} at Former level {@code i}. */
@@ -45,6 +49,14 @@ public final class TemplateFeatures {
         return pasted;
     }
 
+    /**
+     * The template images {@code (b, C, s, s)} and their prompt channels {@code (b, 2, s, s)}, for the head's
+     * refinement stage; empty when the model has none.
+     */
+    public NDList fullResolution() {
+        return fullResolution;
+    }
+
     /** Batch size of the template side. */
     public long batchSize() {
         return tokens.get(0).getShape().get(0);
@@ -57,6 +69,7 @@ public final class TemplateFeatures {
         all.addAll(embeddings);
         all.addAll(rasters);
         all.addAll(pasted);
+        all.addAll(fullResolution);
         return all;
     }
 
@@ -70,7 +83,7 @@ public final class TemplateFeatures {
             throw new IllegalArgumentException("template batch " + own + " does not match query batch " + b);
         }
         return new TemplateFeatures(repeat(tokens, b), repeat(embeddings, b), repeat(rasters, b),
-                repeat(pasted, b));
+                repeat(pasted, b), repeat(fullResolution, b));
     }
 
     private static NDList repeat(NDList list, long b) {

@@ -28,7 +28,7 @@ public final class ModelPresets {
     private static OnePromptConfig config(String name, int size, List<Integer> widths, List<Integer> strides,
             int dim, int heads, List<Integer> maskWidths) {
         return new OnePromptConfig(name, size, 3, widths, strides, dim, heads, 1, 4, maskWidths,
-                PromptingMode.STACK_MLP, MaskingMode.GAUSSIAN, true, true, true);
+                PromptingMode.STACK_MLP, MaskingMode.GAUSSIAN, true, true, true, true);
     }
 
     private static void register(OnePromptConfig c) {

@@ -28,6 +28,10 @@ import java.util.List;
  * @param pastedPrompt also give fusion and head the template's prompt at the same place on the query, a
  *     prior the model can follow where template and query are aligned (docs/design-decisions.md, entry 12); false
  *     in model files written before it existed
+ * @param refineStage end the output head with a small stage at full input resolution that sees the query image,
+ *     the template image and the template's prompt channels and adds a correction to the logits; it starts
+ *     silent (zero-initialised output), and needs {@code pastedPrompt} (docs/design-decisions.md, entry 16);
+ *     false in model files written before it existed
  */
 public record OnePromptConfig(
         String preset,
@@ -44,7 +48,8 @@ public record OnePromptConfig(
         MaskingMode maskingMode,
         boolean promptChannels,
         boolean promptPrior,
-        boolean pastedPrompt) {
+        boolean pastedPrompt,
+        boolean refineStage) {
 
     /** The largest token count per Former level: the Prompt-Parser's M is b*N^2 floats. */
     public static final int MAX_TOKENS = 4096;
@@ -92,6 +97,9 @@ public record OnePromptConfig(
         if (pastedPrompt && !promptPrior) {
             problems.add("pastedPrompt needs promptPrior: the pasted prompt enters where the prior does");
         }
+        if (refineStage && !pastedPrompt) {
+            problems.add("refineStage needs pastedPrompt: it reads the template's prompt at full resolution");
+        }
         if (promptingMode == null || maskingMode == null) {
             problems.add("promptingMode and maskingMode are required");
         }
@@ -134,34 +142,41 @@ public record OnePromptConfig(
     public OnePromptConfig withPromptingMode(PromptingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, mode, maskingMode, promptChannels,
-                promptPrior, pastedPrompt);
+                promptPrior, pastedPrompt, refineStage);
     }
 
     /** A copy with another masking step (ablation). */
     public OnePromptConfig withMaskingMode(MaskingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, mode, promptChannels,
-                promptPrior, pastedPrompt);
+                promptPrior, pastedPrompt, refineStage);
     }
 
     /** A copy with the prompt channels of §8.1 switched on or off. */
     public OnePromptConfig withPromptChannels(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, on,
-                promptPrior, pastedPrompt);
+                promptPrior, pastedPrompt, refineStage);
     }
 
-    /** A copy with the prompt prior of §8.2 switched on or off (off also drops the pasted prompt). */
+    /** A copy with the prompt prior of §8.2 switched on or off (off also drops the pasted prompt and refinement). */
     public OnePromptConfig withPromptPrior(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels, on,
-                pastedPrompt && on);
+                pastedPrompt && on, refineStage && on);
     }
 
-    /** A copy with the pasted template prompt switched on or off. */
+    /** A copy with the pasted template prompt switched on or off (off also drops the refinement stage). */
     public OnePromptConfig withPastedPrompt(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
-                promptPrior, on);
+                promptPrior, on, refineStage && on);
+    }
+
+    /** A copy with the full-resolution refinement stage switched on or off. */
+    public OnePromptConfig withRefineStage(boolean on) {
+        return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
+                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
+                promptPrior, pastedPrompt, on);
     }
 }

@@ -25,6 +25,12 @@ import java.util.List;
  * <p>With the config's pasted prompt, every stride also gets the template's two prompt channels,
  * average-pooled to that stride once per template ({@link #pastedPyramid}): where template and query are aligned (slices of one scan) the head
  * can follow the template's prompt directly, at a finer resolution than the Former's grids.
+ *
+ * <p>With the config's refinement stage, two small conv units at full input resolution read the decoder's last
+ * features, the logits, the query image, the template image and the template's prompt channels, and a 1x1 conv
+ * adds a correction to the logits. That conv starts at zero, so a model widened with the stage computes exactly
+ * what it did before; the stage is where a boundary finer than a stride-2 cell, or a prompt that carries over
+ * pixel for pixel between aligned images, can be followed (docs/design-decisions.md, entry 16).
  */
 public final class OutputHead extends ParamBlock {
 
@@ -33,6 +39,9 @@ public final class OutputHead extends ParamBlock {
     private final ConvUnit entry;
     private final List<ConvUnit[]> stages = new ArrayList<>();
     private final Conv toLogits;
+    private final ConvUnit refineIn;
+    private final ConvUnit refineMid;
+    private final Conv refineOut;
     private final Dense iouHidden;
     private final Dense iouOut;
 
@@ -55,8 +64,20 @@ public final class OutputHead extends ParamBlock {
             previous = w;
         }
         toLogits = addChildBlock("logits", new Conv(previous, 4, 1, 1, Init.LECUN));
+        // Parameter names carry the child's position, so blocks added later come last: older weights keep theirs.
         iouHidden = addChildBlock("iouHidden", new Dense(config.tokenDim(), config.tokenDim(), Init.HE));
         iouOut = addChildBlock("iouOut", new Dense(config.tokenDim(), 1, Init.LECUN));
+        if (config.refineStage()) {
+            int w = Math.max(4, config.encoderWidths().get(0) / 2);
+            int in = previous + 1 + 2 * config.imageChannels() + 2;
+            refineIn = addChildBlock("refineIn", new ConvUnit(in, w));
+            refineMid = addChildBlock("refineMid", new ConvUnit(w, w));
+            refineOut = addChildBlock("refineOut", new Conv(w, 1, 1, 1, Init.ZEROS));
+        } else {
+            refineIn = null;
+            refineMid = null;
+            refineOut = null;
+        }
     }
 
     /**
@@ -65,10 +86,13 @@ public final class OutputHead extends ParamBlock {
      * @param priors prompt priors {@code (b, N_l, 1)} per Former level, deepest first (empty when off)
      * @param pasted {@link #pastedPyramid} of the template's prompt channels, empty when the config has no pasted
      *     prompt
+     * @param queryImage the query images {@code (b, C, s, s)} (read only by the refinement stage)
+     * @param templateFull the template images {@code (b, C, s, s)} and prompt channels {@code (b, 2, s, s)} for
+     *     the refinement stage, empty when the config has none
      * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]}
      */
     public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, NDList pasted,
-            boolean training) {
+            NDArray queryImage, NDList templateFull, boolean training) {
         int strides = stages.size() + 1;
         if (pasted.size() != (config.pastedPrompt() ? strides : 0)) {
             throw new IllegalArgumentException("the pasted prompt must come as one map per head stride (" + strides
@@ -86,6 +110,12 @@ public final class OutputHead extends ParamBlock {
             h = stage[1].apply(ps, stage[0].apply(ps, in, training), training);
         }
         NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
+        if (refineIn != null) {
+            NDArray in = Grids.upsample(h, 2).concat(logits, 1).concat(queryImage, 1)
+                    .concat(templateFull.get(0), 1).concat(templateFull.get(1), 1);
+            NDArray r = refineMid.apply(ps, refineIn.apply(ps, in, training), training);
+            logits = logits.add(refineOut.apply(ps, r, training));
+        }
         NDArray pooled = state.mean(new int[] {1});
         NDArray iou = Activation.sigmoid(iouOut.apply(ps, Activation.gelu(iouHidden.apply(ps, pooled, training)),
                 training));
@@ -123,7 +153,11 @@ public final class OutputHead extends ParamBlock {
         NDList features = new NDList(in.subNDList(1, 1 + levels));
         int priorCount = config.promptPrior() ? config.formerStrides().size() : 0;
         NDList priors = new NDList(in.subNDList(1 + levels, 1 + levels + priorCount));
-        NDList pasted = new NDList(in.subNDList(1 + levels + priorCount));
-        return apply(ps, in.get(0), features, priors, pasted, training);
+        int pastedCount = config.pastedPrompt() ? stages.size() + 1 : 0;
+        int at = 1 + levels + priorCount;
+        NDList pasted = new NDList(in.subList(at, at + pastedCount));
+        NDArray queryImage = in.get(at + pastedCount);
+        NDList full = new NDList(in.subNDList(at + pastedCount + 1));
+        return apply(ps, in.get(0), features, priors, pasted, queryImage, full, training);
     }
 }

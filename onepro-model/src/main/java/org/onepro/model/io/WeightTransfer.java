@@ -12,10 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts a model from the weights of a model whose config lacks some extra inputs (such as {@code
- * pastedPrompt}): every parameter is copied by name; one whose input dimension (dimension 1 of a
- * dense or conv weight) grew gets the old weights in its first inputs and zeros in the new ones, so
- * the widened model computes exactly what the old one did until training teaches it to use them.
+ * Starts a model from the weights of a model whose config lacks some extra inputs or blocks (such as {@code
+ * pastedPrompt} or {@code refineStage}): every parameter is copied by name; one whose input dimension
+ * (dimension 1 of a dense or conv weight) grew gets the old weights in its first inputs and zeros in the new
+ * ones; one the old model lacks keeps its initial value, which for those blocks ends in a zero-initialised
+ * output. So the widened model computes exactly what the old one did until training teaches it to use them.
  */
 public final class WeightTransfer {
 
@@ -24,8 +25,8 @@ public final class WeightTransfer {
     /**
      * Copies {@code from}'s weights into {@code to}, whose parameters must already be initialised.
      *
-     * @throws IllegalArgumentException naming the first parameter that is missing or whose shape differs
-     *     other than by more inputs
+     * @throws IllegalArgumentException naming the first parameter whose shape differs other than by more inputs,
+     *     or the source parameters the target lacks
      */
     public static void widen(OnePromptModel from, OnePromptModel to) {
         Map<String, NDArray> sources = new HashMap<>();
@@ -36,7 +37,7 @@ public final class WeightTransfer {
             NDArray source = sources.remove(p.getKey());
             NDArray target = p.getValue().getArray();
             if (source == null) {
-                throw new IllegalArgumentException("the source model has no parameter " + p.getKey());
+                continue;
             }
             Shape have = source.getShape();
             Shape want = target.getShape();

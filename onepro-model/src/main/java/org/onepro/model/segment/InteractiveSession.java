@@ -88,7 +88,10 @@ public final class InteractiveSession implements AutoCloseable {
             ImageFeatures f = owner.model().encodeImage(owner.parameters(), pixels,
                     scratch.zeros(new Shape(1, 2, s, s)), false);
             for (NDArray a : f.all()) {
-                a.attach(manager);
+                // The features hold the session's own image array, already in the session's manager.
+                if (a != pixels) {
+                    a.attach(manager);
+                }
             }
             return f;
         }
@@ -173,11 +176,13 @@ public final class InteractiveSession implements AutoCloseable {
             }
             try (NDManager call = manager.newSubManager()) {
                 // Ops on the cached arrays put their results in the cache's manager unless it is borrowed here.
-                pixels.tempAttach(call);
+                // The cached features include the image itself: borrowing it twice would lose it.
                 if (cachedFeatures != null) {
                     for (NDArray a : cachedFeatures.all()) {
                         a.tempAttach(call);
                     }
+                } else {
+                    pixels.tempAttach(call);
                 }
                 PromptBatch prompts = PromptBatch.of(call, List.of(template.prompt()));
                 ImageFeatures features = cachedFeatures != null ? cachedFeatures

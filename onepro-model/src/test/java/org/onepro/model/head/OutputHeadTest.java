@@ -20,6 +20,10 @@ class OutputHeadTest {
     private static final OnePromptConfig CONFIG = ModelPresets.get("tiny");
 
     private static float[] logits(OutputHead head, NDManager m, NDArray pasted) {
+        return logits(head, CONFIG, m, pasted);
+    }
+
+    private static float[] logits(OutputHead head, OnePromptConfig config, NDManager m, NDArray pasted) {
         int s = CONFIG.inputSize();
         m.getEngine().setRandomSeed(3);
         NDList features = new NDList();
@@ -33,21 +37,26 @@ class OutputHeadTest {
         }
         NDArray state = m.randomNormal(new Shape(1, CONFIG.tokens(CONFIG.finestFormerStride()), CONFIG.tokenDim()));
         NDList pyramid = pasted == null ? new NDList() : OutputHead.pastedPyramid(CONFIG, pasted);
-        return head.apply(new ParameterStore(m, false), state, features, priors, pyramid, false).get(0).toFloatArray();
+        NDArray queryImage = m.randomNormal(new Shape(1, CONFIG.imageChannels(), s, s));
+        NDArray templateImage = m.randomNormal(new Shape(1, CONFIG.imageChannels(), s, s));
+        NDList full = config.refineStage() && pasted != null ? new NDList(templateImage, pasted) : new NDList();
+        return head.apply(new ParameterStore(m, false), state, features, priors, pyramid, queryImage, full, false)
+                .get(0).toFloatArray();
     }
 
     @Test
     void thePastedPromptChangesTheMaskWhereItLies() {
         int s = CONFIG.inputSize();
         try (NDManager m = NDManager.newBaseManager()) {
-            OutputHead head = new OutputHead(CONFIG);
+            OutputHead head = new OutputHead(CONFIG.withRefineStage(false));
             head.initialize(m, DataType.FLOAT32, new Shape(1));
             NDArray none = m.zeros(new Shape(1, 2, s, s));
             NDArray square = m.zeros(new Shape(1, 2, s, s));
             square.set(new ai.djl.ndarray.index.NDIndex(":, 0, 4:12, 4:12"), 1f);
-            float[] without = logits(head, m, none);
-            assertArrayEquals(without, logits(head, m, none.duplicate()), "the same inputs give the same mask");
-            float[] with = logits(head, m, square);
+            OnePromptConfig config = CONFIG.withRefineStage(false);
+            float[] without = logits(head, config, m, none);
+            assertArrayEquals(without, logits(head, config, m, none.duplicate()), "the same inputs give the same mask");
+            float[] with = logits(head, config, m, square);
             double near = 0;
             double far = 0;
             for (int y = 0; y < s; y++) {
@@ -77,6 +86,39 @@ class OutputHeadTest {
             without.initialize(m, DataType.FLOAT32, new Shape(1));
             NDArray channels = m.zeros(new Shape(1, 2, CONFIG.inputSize(), CONFIG.inputSize()));
             assertThrows(IllegalArgumentException.class, () -> logits(without, m, channels));
+        }
+    }
+
+    @Test
+    void theRefinementStageStartsSilentAndOnceTrainedFollowsSinglePixelsOfThePrompt() {
+        int s = CONFIG.inputSize();
+        try (NDManager m = NDManager.newBaseManager()) {
+            OutputHead head = new OutputHead(CONFIG);
+            head.initialize(m, DataType.FLOAT32, new Shape(1));
+            OutputHead coarse = new OutputHead(CONFIG.withRefineStage(false));
+            coarse.initialize(m, DataType.FLOAT32, new Shape(1));
+            for (var p : coarse.getParameters()) {
+                head.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toByteBuffer());
+            }
+            NDArray prompt = m.zeros(new Shape(1, 2, s, s));
+            prompt.set(new ai.djl.ndarray.index.NDIndex(":, 0, 4:12, 4:12"), 1f);
+            assertArrayEquals(logits(coarse, CONFIG.withRefineStage(false), m, prompt), logits(head, m, prompt), 1e-6f,
+                    "a zero-initialised refinement stage adds nothing");
+
+            // Two prompts that differ only inside one stride-2 cell pool to the same pyramid: only the refinement
+            // stage can tell them apart.
+            NDArray left = prompt.duplicate();
+            left.set(new ai.djl.ndarray.index.NDIndex(":, 0, 20, 20"), 1f);
+            NDArray right = prompt.duplicate();
+            right.set(new ai.djl.ndarray.index.NDIndex(":, 0, 21, 21"), 1f);
+            OnePromptConfig config = CONFIG.withRefineStage(false);
+            assertArrayEquals(logits(coarse, config, m, left), logits(coarse, config, m, right), 1e-6f);
+            head.getParameters().stream().filter(p -> p.getKey().endsWith("refineOut_weight")).findFirst()
+                    .orElseThrow().getValue().getArray().set(m.ones(new Shape(1, 4)).toByteBuffer());
+            float[] l = logits(head, m, left);
+            float[] r = logits(head, m, right);
+            int at = 20 * s + 20;
+            assertTrue(Math.abs(l[at] - r[at]) > 1e-3, "the stage sees which pixel is prompted: " + l[at] + " " + r[at]);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.onepro.model.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,19 +27,29 @@ class WeightTransferTest {
 
     @Test
     void aWidenedModelComputesWhatTheOldOneDidUntilTrained() {
-        OnePromptConfig pasted = ModelPresets.get("tiny");
-        assertTrue(pasted.pastedPrompt());
+        OnePromptConfig full = ModelPresets.get("tiny");
+        assertTrue(full.pastedPrompt() && full.refineStage());
+        // From before the pasted prompt (which also lacks the refinement stage), and from before the stage only.
+        assertWidensExactly(full.withPastedPrompt(false), full);
+        assertWidensExactly(full.withRefineStage(false), full);
+    }
+
+    private static void assertWidensExactly(OnePromptConfig from, OnePromptConfig to) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            OnePromptModel old = new OnePromptModel(pasted.withPastedPrompt(false));
+            OnePromptModel old = new OnePromptModel(from);
             old.initialize(manager, 7);
-            OnePromptModel widened = new OnePromptModel(pasted);
+            OnePromptModel widened = new OnePromptModel(to);
             widened.initialize(manager, 8);
             WeightTransfer.widen(old, widened);
-            // The widened head and fusion take more inputs than the old ones.
+            // The widened head and fusion take more inputs, or have more blocks, than the old ones.
             assertTrue(widened.parameterCount() > old.parameterCount());
             for (PromptType type : PromptType.values()) {
                 assertArrayEquals(logits(old, manager, type), logits(widened, manager, type), 1e-5f, type.name());
             }
+            // The other way would drop trained weights, and is refused.
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WeightTransfer.widen(widened, old));
+            assertTrue(e.getMessage().contains("parameter"), e.getMessage());
         }
     }
 
@@ -58,8 +69,20 @@ class WeightTransferTest {
     @Test
     void aModelFileWrittenBeforeThePastedPromptReadsAsWithoutIt() {
         String json = ConfigJson.toJson(ModelPresets.get("tiny").withPastedPrompt(false))
-                .replace(",\n  \"pastedPrompt\": false", "");
-        assertFalse(json.contains("pastedPrompt"), json);
+                .replace(",\n  \"pastedPrompt\": false", "").replace(",\n  \"refineStage\": false", "");
+        assertFalse(json.contains("pastedPrompt") || json.contains("refineStage"), json);
         assertFalse(ConfigJson.fromJson(json).pastedPrompt());
+        assertFalse(ConfigJson.fromJson(json).refineStage());
+    }
+
+    @Test
+    void aModelFileWrittenBeforeTheRefinementStageReadsAsWithoutIt() {
+        String json = ConfigJson.toJson(ModelPresets.get("tiny").withRefineStage(false))
+                .replace(",\n  \"refineStage\": false", "");
+        assertFalse(json.contains("refineStage"), json);
+        OnePromptConfig read = ConfigJson.fromJson(json);
+        assertTrue(read.pastedPrompt());
+        assertFalse(read.refineStage());
+        assertEquals(ModelPresets.get("tiny"), read.withRefineStage(true));
     }
 }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -180,18 +181,32 @@ public final class Trainer implements AutoCloseable {
             console.printf(Locale.ROOT, "starting from the weights of %s%n", from);
             return model;
         }
-        if (!model.config().pastedPrompt() && model.config().withPastedPrompt(true).equals(modelConfig)) {
-            // A model from before the pasted prompt: its new inputs start at zero weight, so training starts
-            // from exactly what it computed.
+        if (widens(model.config(), modelConfig)) {
+            // A model from before the pasted prompt or the refinement stage: its new inputs start at zero weight
+            // and the new stage's output at zero, so training starts from exactly what it computed.
             OnePromptModel widened = new OnePromptModel(modelConfig);
             widened.initialize(root, config.seed());
             WeightTransfer.widen(model, widened);
             closeParameters(model);
-            console.printf(Locale.ROOT, "starting from the weights of %s, widened for the pasted prompt%n", from);
+            List<String> added = new ArrayList<>();
+            if (!model.config().pastedPrompt()) {
+                added.add("the pasted prompt");
+            }
+            if (!model.config().refineStage()) {
+                added.add("the refinement stage");
+            }
+            console.printf(Locale.ROOT, "starting from the weights of %s, widened for %s%n", from,
+                    String.join(" and ", added));
             return widened;
         }
         throw new InvalidInputException("the initial model '" + from + "' is not of preset " + config.preset()
                 + "; its config is " + model.config());
+    }
+
+    /** Whether {@code to} is {@code from} with the pasted prompt and/or the refinement stage switched on. */
+    static boolean widens(OnePromptConfig from, OnePromptConfig to) {
+        boolean more = (!from.pastedPrompt() && to.pastedPrompt()) || (!from.refineStage() && to.refineStage());
+        return more && from.withPastedPrompt(to.pastedPrompt()).withRefineStage(to.refineStage()).equals(to);
     }
 
     private static void closeParameters(OnePromptModel model) {

@@ -1,6 +1,7 @@
 package org.onepro.train.run;
 
 import org.onepro.core.error.InvalidInputException;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,10 @@ import ai.djl.util.Pair;
 import org.onepro.model.OnePromptModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onepro.model.config.ModelPresets;
+import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.io.ModelIO;
+import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.EpisodeBatches;
 import org.onepro.train.batch.TrainingBatch;
@@ -82,6 +86,16 @@ class TrainerTest {
         return out;
     }
 
+    private static Map<String, float[]> floats(Path modelDir) throws IOException {
+        Map<String, float[]> out = new TreeMap<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (Pair<String, Parameter> p : ModelIO.load(modelDir, m).getParameters()) {
+                out.put(p.getKey(), p.getValue().getArray().toFloatArray());
+            }
+        }
+        return out;
+    }
+
     @Test
     void aRunWithAnInitialModelStartsFromItsWeights() throws IOException {
         Path base = tmp.resolve("base");
@@ -92,6 +106,36 @@ class TrainerTest {
                 "learningRate=1e-20", "minLearningRate=0", "warmupSteps=0"), Long.MAX_VALUE);
 
         assertEquals(weights(base.resolve("model")), weights(tuned.resolve("model")));
+    }
+
+    @Test
+    void aModelFromBeforeTheRefinementStageIsWidenedAndStartsWhereItWas() throws IOException {
+        OnePromptConfig full = ModelPresets.get("tiny");
+        Path old = tmp.resolve("old");
+        try (NDManager m = NDManager.newBaseManager()) {
+            OnePromptModel model = new OnePromptModel(full.withRefineStage(false));
+            model.initialize(m, 11);
+            ModelIO.save(model, ModelInfo.now(11, "before the refinement stage"), old);
+        }
+        Path tuned = tmp.resolve("widened");
+        train(TinyRuns.config(tuned, 1, "initialModel=" + old, "autoencoderSteps=0", "learningRate=1e-20",
+                "minLearningRate=0", "warmupSteps=0"), Long.MAX_VALUE);
+
+        // A step of 1e-20 moves only values that start at zero, and only by about 1e-20.
+        Map<String, float[]> before = floats(old);
+        Map<String, float[]> after = floats(tuned.resolve("model"));
+        assertTrue(after.keySet().containsAll(before.keySet()));
+        for (String name : before.keySet()) {
+            assertArrayEquals(before.get(name), after.get(name), 1e-12f, name);
+        }
+        float[] silent = after.entrySet().stream().filter(e -> e.getKey().endsWith("refineOut_weight"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        for (float v : silent) {
+            assertEquals(0f, v, 1e-12f, "the new stage starts silent");
+        }
+        assertFalse(Trainer.widens(full, full));
+        assertFalse(Trainer.widens(full, full.withRefineStage(false)), "a stage is never dropped");
+        assertFalse(Trainer.widens(ModelPresets.get("small").withRefineStage(false), full));
     }
 
     @Test
