@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDList;
 
 /**
  * What the shared encoder makes of a batch of images (with their encoder prompt channels): the encoder feature
- * map of every level, finest first, the images themselves (for the head's full-resolution stage), and the tokens {@code e = Proj(f) + PE} of every Former level, deepest first.
+ * map of every level, finest first, the images themselves (for the head's full-resolution stage), and the tokens
+ * {@code e = Proj(f) + PE} of every Former level, deepest first.
  * The query side of {@link OnePromptModel#decode(ai.djl.training.ParameterStore, ImageFeatures,
  * TemplateFeatures, boolean)} uses both; a template's tokens are the same tokens of its own image, which is why
  * an interactive call (query = template) can compute them once for both sides. Its arrays belong to the manager

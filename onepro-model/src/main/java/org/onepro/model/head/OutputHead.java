@@ -1,6 +1,7 @@
 package org.onepro.model.head;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
@@ -111,8 +112,9 @@ public final class OutputHead extends ParamBlock {
         }
         NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
         if (refineIn != null) {
-            NDArray in = Grids.upsample(h, 2).concat(logits, 1).concat(queryImage, 1)
-                    .concat(templateFull.get(0), 1).concat(templateFull.get(1), 1);
+            // One concatenation: chaining them would copy the growing full-resolution map four times.
+            NDArray in = NDArrays.concat(new NDList(Grids.upsample(h, 2), logits, queryImage, templateFull.get(0),
+                    templateFull.get(1)), 1);
             NDArray r = refineMid.apply(ps, refineIn.apply(ps, in, training), training);
             logits = logits.add(refineOut.apply(ps, r, training));
         }
