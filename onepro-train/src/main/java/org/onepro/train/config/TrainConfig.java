@@ -35,6 +35,8 @@ import org.onepro.data.prompt.Quality;
  * @param interactiveEnd       share of interactive episodes after {@code interactiveAnnealSteps}
  * @param interactiveAnnealSteps steps over which the interactive share falls linearly
  * @param differentImage       probability that a cross-image episode's template is another image
+ * @param templatesFromTrain   draw training templates from the train split as well as the template split, so a
+ *                             task with few template images still pairs its queries with many templates
  * @param sharedFlips          mirror query and template together (one draw per episode) instead of each on its
  *                             own, so a template from the same scan stays aligned with its query
  * @param sharedAffine         also rotate, scale and shift query and template together, leaving each only a small
@@ -72,6 +74,7 @@ public record TrainConfig(
         double interactiveEnd,
         int interactiveAnnealSteps,
         double differentImage,
+        boolean templatesFromTrain,
         boolean sharedFlips,
         boolean sharedAffine,
         Map<String, Double> taskWeights,
@@ -143,8 +146,8 @@ public record TrainConfig(
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
-                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, sharedFlips,
-                sharedAffine, taskWeights, autoencoderSteps,
+                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
+                sharedFlips, sharedAffine, taskWeights, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

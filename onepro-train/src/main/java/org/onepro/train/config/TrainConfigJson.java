@@ -59,6 +59,7 @@ public final class TrainConfigJson {
         d.addProperty("interactiveEnd", 0.1);
         d.addProperty("interactiveAnnealSteps", 2000);
         d.addProperty("differentImage", 0.9);
+        d.addProperty("templatesFromTrain", false);
         d.addProperty("sharedFlips", true);
         d.addProperty("sharedAffine", false);
         d.add("taskWeights", new JsonObject());

@@ -2,6 +2,7 @@ package org.onepro.train.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.onepro.core.error.InvalidInputException;
@@ -80,12 +81,28 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         return new EpisodeMix(real, synthetic, config.syntheticRatio(), config.seed() + 2);
     }
 
+    /**
+     * The images a task's training episodes may take their template from: its template split, and with
+     * {@code fromTrain} its train split as well.
+     */
+    private List<String> templateIds(String task, boolean fromTrain) {
+        List<String> ids = splits.ids(task, Split.TEMPLATE);
+        if (!fromTrain) {
+            return ids;
+        }
+        List<String> both = new ArrayList<>(ids);
+        both.addAll(splits.ids(task, Split.TRAIN));
+        return List.copyOf(both);
+    }
+
     private EpisodeSampler.Builder sampler(List<TaskDataset> tasks, TrainConfig config, int size, int channels,
             long interactiveEpisodes, long seed) {
         Map<Quality, Double> mix = config.qualityMix();
+        Map<String, List<String>> templates = new HashMap<>();
+        tasks.forEach(t -> templates.put(t.name(), templateIds(t.name(), config.templatesFromTrain())));
         EpisodeSampler.Builder builder = EpisodeSampler.builder()
                 .setTasks(tasks)
-                .setTemplateIds(t -> splits.ids(t, Split.TEMPLATE))
+                .setTemplateIds(templates::get)
                 .setQueryIds(t -> splits.ids(t, Split.TRAIN))
                 .optPromptTypes(java.util.EnumSet.copyOf(config.promptTypes()))
                 .optQualityMix(mix)

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
@@ -54,5 +58,20 @@ class TrainConfigJsonTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson(
                 "{\"dataRoots\": [\"x\"]}", List.of("taskWeights=spleen:0")));
         assertTrue(e.getMessage().contains("taskWeights.spleen must be a positive number"), e.getMessage());
+    }
+
+    @Test
+    void everyShippedConfigParses() throws IOException {
+        List<Path> configs;
+        try (Stream<Path> files = Files.list(Path.of("configs"))) {
+            configs = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(configs.size() >= 10, "configs found: " + configs);
+        for (Path config : configs) {
+            TrainConfig c = TrainConfigJson.fromJson(Files.readString(config));
+            assertTrue(c.outputDir().startsWith("runs/"), config + " writes to " + c.outputDir());
+        }
+        assertTrue(TrainConfigJson.fromJson(Files.readString(Path.of("configs/onepro-small-stage11.json")))
+                .templatesFromTrain());
     }
 }
