@@ -10,25 +10,32 @@ import org.onepro.model.OnePromptModel;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Starts a model from the weights of a model whose config lacks some extra inputs or blocks (such as {@code
  * pastedPrompt} or {@code refineStage}): every parameter is copied by name; one whose input dimension
  * (dimension 1 of a dense or conv weight) grew gets the old weights in its first inputs and zeros in the new
- * ones; one the old model lacks keeps its initial value, which for those blocks ends in a zero-initialised
- * output. So the widened model computes exactly what the old one did until training teaches it to use them.
+ * ones; the refinement stage's parameters, when only the new model has the stage, keep their initial values,
+ * which end in a zero-initialised output. So the widened model computes exactly what the old one did until
+ * training teaches it to use them.
  */
 public final class WeightTransfer {
 
     private WeightTransfer() {}
 
+    // DJL names a parameter by its blocks' positions and names, e.g. 10head_09refineIn_01conv_weight.
+    private static final Pattern REFINE_PARAMETER = Pattern.compile("\\d+head_\\d+refine(In|Mid|Out)_.*");
+
     /**
      * Copies {@code from}'s weights into {@code to}, whose parameters must already be initialised.
      *
-     * @throws IllegalArgumentException naming the first parameter whose shape differs other than by more inputs,
-     *     or the source parameters the target lacks
+     * @throws IllegalArgumentException naming the first parameter whose shape differs other than by more inputs
+     *     or that the source lacks (other than the refinement stage's, when only {@code to} has that stage), or
+     *     the source parameters the target lacks
      */
     public static void widen(OnePromptModel from, OnePromptModel to) {
+        boolean addsRefineStage = !from.config().refineStage() && to.config().refineStage();
         Map<String, NDArray> sources = new HashMap<>();
         for (Pair<String, Parameter> p : from.getParameters()) {
             sources.put(p.getKey(), p.getValue().getArray());
@@ -37,7 +44,10 @@ public final class WeightTransfer {
             NDArray source = sources.remove(p.getKey());
             NDArray target = p.getValue().getArray();
             if (source == null) {
-                continue;
+                if (addsRefineStage && REFINE_PARAMETER.matcher(p.getKey()).matches()) {
+                    continue;
+                }
+                throw new IllegalArgumentException("the source model has no parameter " + p.getKey());
             }
             Shape have = source.getShape();
             Shape want = target.getShape();

@@ -54,6 +54,22 @@ class WeightTransferTest {
     }
 
     @Test
+    void aTargetWithBlocksTheSourceLacksIsRefusedUnlessTheyAreTheRefinementStage() {
+        OnePromptConfig full = ModelPresets.get("tiny");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // Without the prompt prior the source lacks more than the refinement stage; random weights for those
+            // blocks would not compute what the old model did.
+            OnePromptModel old = new OnePromptModel(full.withPromptPrior(false));
+            old.initialize(manager, 7);
+            OnePromptModel target = new OnePromptModel(full);
+            target.initialize(manager, 8);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> WeightTransfer.widen(old, target));
+            assertTrue(e.getMessage().contains("the source model has no parameter"), e.getMessage());
+        }
+    }
+
+    @Test
     void modelsOfOtherSizesAreRefusedByParameterName() {
         try (NDManager manager = NDManager.newBaseManager()) {
             OnePromptModel tiny = new OnePromptModel(ModelPresets.get("tiny"));
