@@ -136,7 +136,15 @@ public final class TrainConfigJson {
             throw new InvalidInputException("unknown training config field '" + key + "'; known fields: "
                     + merged.keySet());
         }
+        if (isBoolean(merged.get(key)) && !isBoolean(value)) {
+            // Gson would read any other text as false.
+            throw new InvalidInputException("training config field " + key + " must be true or false, not " + value);
+        }
         merged.add(key, value);
+    }
+
+    private static boolean isBoolean(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean();
     }
 
     private static JsonElement parseValue(JsonElement current, String key, String text) {
@@ -165,6 +173,9 @@ public final class TrainConfigJson {
         }
         if (current.isJsonPrimitive() && current.getAsJsonPrimitive().isNumber()) {
             return number(key, text);
+        }
+        if (isBoolean(current) && (text.equals("true") || text.equals("false"))) {
+            return new JsonPrimitive(Boolean.parseBoolean(text));
         }
         return new JsonPrimitive(text);
     }

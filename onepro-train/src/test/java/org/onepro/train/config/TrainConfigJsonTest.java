@@ -61,6 +61,18 @@ class TrainConfigJsonTest {
     }
 
     @Test
+    void aSwitchMustBeTrueOrFalseInTheFileAndOnTheCommandLine() {
+        assertTrue(TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("templatesFromTrain=true"))
+                .templatesFromTrain());
+        InvalidInputException override = assertThrows(InvalidInputException.class,
+                () -> TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("templatesFromTrain=yes")));
+        assertTrue(override.getMessage().contains("templatesFromTrain must be true or false"), override.getMessage());
+        InvalidInputException file = assertThrows(InvalidInputException.class,
+                () -> TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"], \"sharedFlips\": \"on\"}"));
+        assertTrue(file.getMessage().contains("sharedFlips must be true or false"), file.getMessage());
+    }
+
+    @Test
     void everyShippedConfigParses() throws IOException {
         List<Path> configs;
         try (Stream<Path> files = Files.list(Path.of("configs"))) {
