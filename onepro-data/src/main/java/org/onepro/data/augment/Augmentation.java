@@ -82,6 +82,29 @@ public final class Augmentation {
         return new AffineJitter(0.3, 3, 0.97, 1.03, 0.02).then(intensityJitter());
     }
 
+    /**
+     * Returns the mirroring of training augmentation for original images, before they are letterboxed onto the model
+     * grid ({@code EpisodeSampler.Builder#optOrientation}): left-right and top-bottom, each with probability 0.5. A
+     * mirrored scan at inference is letterboxed with its padding at the bottom and right like any other; mirroring
+     * on the grid instead would put the padding of half the training images at the top or left, and the model
+     * learns that side as the orientation (docs/design-decisions.md, entry 18).
+     *
+     * @return the mirroring step
+     */
+    public static Transform mirrors() {
+        return new Flip(0.5, 0.5);
+    }
+
+    /**
+     * Returns the affine step of {@link #sharedGeometry()} without its flips, for a pair whose mirroring
+     * {@link #mirrors()} did before the letterbox: the pair still rotates, scales and shifts together.
+     *
+     * @return the pipeline
+     */
+    public static Transform sharedPose() {
+        return poseJitter();
+    }
+
     /** The affine step of {@link #standard()}: the spread of patient positioning and scanner fields of view. */
     private static Transform poseJitter() {
         return new AffineJitter(0.5, 15, 0.85, 1.15, 0.08);

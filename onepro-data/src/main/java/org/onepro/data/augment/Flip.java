@@ -43,6 +43,19 @@ public final class Flip implements Transform {
         Objects.requireNonNull(sample, "sample");
         boolean horizontal = Samples.fires(rng, horizontalProbability);
         boolean vertical = Samples.fires(rng, verticalProbability);
+        return mirror(sample, horizontal, vertical);
+    }
+
+    /**
+     * Mirrors a sample as told, with no draw.
+     *
+     * @param sample     the sample
+     * @param horizontal mirror left-right
+     * @param vertical   mirror top-bottom
+     * @return the mirrored sample, or {@code sample} itself when neither mirror is asked for
+     */
+    public static LabeledImage mirror(LabeledImage sample, boolean horizontal, boolean vertical) {
+        Objects.requireNonNull(sample, "sample");
         if (!horizontal && !vertical) {
             return sample;
         }

@@ -36,8 +36,10 @@ import java.util.function.Function;
  *   <li>a template from the task's template ids holding the same label, a different image from the
  *       query with probability {@code differentImage} (default 0.9); with probability
  *       {@code interactive} the episode is interactive instead (template = query);
- *   <li>preprocessing, then an optional shared augmentation with the same draws for query and template
- *       (orientation), then augmentation of each independently;
+ *   <li>an optional orientation (mirroring) of the original images, before preprocessing letterboxes them onto
+ *       the model grid, so a mirrored image looks as a mirrored scan does at inference (its padding stays at the
+ *       bottom and right); then preprocessing, then an optional shared augmentation with the same draws for query
+ *       and template, then augmentation of each independently;
  *   <li>a prompt of a type drawn from the enabled types and a quality drawn from the quality mix,
  *       simulated on the augmented template mask; when the type is a doodle, the template carries human
  *       scribbles and the task has a single label, the human doodle is used instead with probability
@@ -63,6 +65,8 @@ public final class EpisodeSampler implements EpisodeSource {
     private final Transform preprocess;
     private final Transform augment;
     private final Transform shared;
+    private final Transform orientation;
+    private final boolean orientationShared;
     private final PromptSource prompts;
     private final double humanDoodle;
     private final long seed;
@@ -83,6 +87,8 @@ public final class EpisodeSampler implements EpisodeSource {
         this.preprocess = b.preprocess;
         this.augment = b.augment;
         this.shared = b.shared;
+        this.orientation = b.orientation;
+        this.orientationShared = b.orientationShared;
         this.prompts = b.prompts;
         this.humanDoodle = b.humanDoodle;
         this.seed = b.seed;
@@ -162,9 +168,12 @@ public final class EpisodeSampler implements EpisodeSource {
         }
         // Drawn only when a shared augmentation is set, so streams without one stay as they were.
         long sharedSeed = shared == null ? 0 : rng.nextLong();
-        LabeledImage template = augment.apply(shared(preprocess.apply(rawTemplate, rng), sharedSeed), rng);
+        long orientationSeed = orientation == null ? 0 : rng.nextLong();
+        LabeledImage template = augment.apply(shared(preprocess.apply(oriented(rawTemplate, orientationSeed, rng),
+                rng), sharedSeed), rng);
         LabeledImage query = isInteractive ? template
-                : augment.apply(shared(preprocess.apply(rawQuery, rng), sharedSeed), rng);
+                : augment.apply(shared(preprocess.apply(oriented(rawQuery, orientationSeed, rng), rng), sharedSeed),
+                        rng);
         Mask templateMask = template.labels().mask(label);
         Mask queryMask = query.labels().mask(label);
         if (templateMask.isEmpty() || queryMask.isEmpty()) {
@@ -177,6 +186,14 @@ public final class EpisodeSampler implements EpisodeSource {
         return new Episode(index, task.name(), label, query, queryMask, template, templateMask, prompt,
                 human != null ? Optional.empty() : Optional.of(quality),
                 isInteractive);
+    }
+
+    /** The orientation of an original image: with the pair's draws from {@code seed} when shared, else its own. */
+    private LabeledImage oriented(LabeledImage sample, long seed, SplittableRandom rng) {
+        if (orientation == null) {
+            return sample;
+        }
+        return orientation.apply(sample, orientationShared ? new SplittableRandom(seed) : rng);
     }
 
     /** The shared augmentation with draws from {@code seed}: equal seeds give query and template the same. */
@@ -249,6 +266,8 @@ public final class EpisodeSampler implements EpisodeSource {
         private Transform preprocess = (s, r) -> s;
         private Transform augment = (s, r) -> s;
         private Transform shared;
+        private Transform orientation;
+        private boolean orientationShared;
         private PromptSource prompts = PromptSimulator::simulate;
         private double humanDoodle = 0.5;
         private long seed;
@@ -370,6 +389,18 @@ public final class EpisodeSampler implements EpisodeSource {
          */
         public Builder optSharedAugment(Transform t) {
             this.shared = java.util.Objects.requireNonNull(t, "shared augmentation");
+            return this;
+        }
+
+        /**
+         * Random orientation (mirroring) applied to the original query and template before {@link #optPreprocess}
+         * (default none), with the same draws for the pair when {@code sameForPair}. Mirroring after the letterbox
+         * would also move its padding to the top or left, where no image at inference has it, and the model would
+         * learn the padding's side as a cue to the orientation.
+         */
+        public Builder optOrientation(Transform t, boolean sameForPair) {
+            this.orientation = Objects.requireNonNull(t, "orientation");
+            this.orientationShared = sameForPair;
             return this;
         }
 

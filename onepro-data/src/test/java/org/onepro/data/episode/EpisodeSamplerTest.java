@@ -232,6 +232,49 @@ class EpisodeSamplerTest {
     }
 
     @Test
+    void anOrientationOfTheOriginalsMirrorsThePairAlikeOnlyWhenShared() {
+        List<TaskDataset> tasks = List.of(task("a", 20));
+        int shared = misalignedPairs(builder(tasks).optOrientation(new org.onepro.data.augment.Flip(0.5, 0.5), true));
+        int own = misalignedPairs(builder(tasks).optOrientation(new org.onepro.data.augment.Flip(0.5, 0.5), false));
+        assertEquals(0, shared, "query and template mirrored alike");
+        assertEquals(0.75, own / 400.0, 0.07);
+    }
+
+    @Test
+    void anOrientationIsAppliedBeforePreprocessingSoThePaddingStaysBelowTheMirroredImage() {
+        // A stand-in letterbox: 8 rows of padding, marked -1, below each 16 x 16 image.
+        org.onepro.data.transform.Transform padBottom = (s, rng) -> {
+            float[] pixels = java.util.Arrays.copyOf(s.image().data(), 24 * 16);
+            java.util.Arrays.fill(pixels, 16 * 16, 24 * 16, -1f);
+            int[] labels = java.util.Arrays.copyOf(s.labels().data(), 24 * 16);
+            return LabeledImage.of(s.task(), s.id(), Image.of(pixels, 1, 24, 16), LabelMap.of(labels, 24, 16));
+        };
+        org.onepro.data.augment.Flip upsideDown = new org.onepro.data.augment.Flip(0, 1);
+        Episode before = builder(List.of(task("a", 20))).optPreprocess(padBottom).optOrientation(upsideDown, true)
+                .build().episode(0);
+        Episode after = builder(List.of(task("a", 20))).optPreprocess(padBottom).optSharedAugment(upsideDown)
+                .build().episode(0);
+
+        assertEquals(8 * 16, paddingIn(before.query().image(), 16, 24), "padding stays below the mirrored image");
+        assertEquals(8 * 16, paddingIn(before.template().image(), 16, 24));
+        assertEquals(8 * 16, paddingIn(after.query().image(), 0, 8), "mirroring after padding moves it to the top");
+        int[] box = before.queryMask().boundingBox().orElseThrow();
+        assertTrue(box[3] < 16, "the target stays in the image rows");
+    }
+
+    private static int paddingIn(Image image, int fromRow, int toRow) {
+        int n = 0;
+        for (int y = fromRow; y < toRow; y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.get(0, y, x) == -1f) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void interactiveEpisodesUseOneImageForBoth() {
         EpisodeSampler sampler = builder(List.of(task("a", 50))).optInteractiveProbability(0.25).build();
         int interactive = 0;

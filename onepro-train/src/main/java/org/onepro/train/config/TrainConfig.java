@@ -42,6 +42,10 @@ import org.onepro.data.prompt.Quality;
  * @param sharedAffine         also rotate, scale and shift query and template together, leaving each only a small
  *                             residual jitter of its own, so the pair keeps the geometric relation it had in the
  *                             data (needs {@code sharedFlips})
+ * @param flipBeforeLetterbox  mirror the original images before they are letterboxed onto the model grid, as a
+ *                             mirrored scan arrives at inference; off, the mirror also moves the letterbox padding
+ *                             to the top or left, which the model learns to read as the orientation (on by
+ *                             default; the configs of stages 1 to 11 turn it off to reproduce)
  * @param taskWeights          relative weights of real tasks when an episode picks its task, by task name; a task
  *                             not named weighs 1, and an empty map draws tasks uniformly
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
@@ -77,6 +81,7 @@ public record TrainConfig(
         boolean templatesFromTrain,
         boolean sharedFlips,
         boolean sharedAffine,
+        boolean flipBeforeLetterbox,
         Map<String, Double> taskWeights,
         int autoencoderSteps,
         int validateEvery,
@@ -147,7 +152,7 @@ public record TrainConfig(
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
                 syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
-                sharedFlips, sharedAffine, taskWeights, autoencoderSteps,
+                sharedFlips, sharedAffine, flipBeforeLetterbox, taskWeights, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

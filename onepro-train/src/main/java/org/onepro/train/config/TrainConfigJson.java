@@ -62,6 +62,7 @@ public final class TrainConfigJson {
         d.addProperty("templatesFromTrain", false);
         d.addProperty("sharedFlips", true);
         d.addProperty("sharedAffine", false);
+        d.addProperty("flipBeforeLetterbox", true);
         d.add("taskWeights", new JsonObject());
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.dataset.Split;
 import org.onepro.data.dataset.Splits;
+import org.onepro.data.dataset.TaskDataset;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.checkpoint.CheckpointStore;
 import org.onepro.train.config.TrainConfig;
@@ -21,9 +22,11 @@ import org.onepro.train.run.TrainingData;
  * Measures a trained model on its run's validation images and prints a Markdown table (for the model card):
  * per task and prompt type, Dice with the real prompt, with the prompt moved onto the background (the negative
  * control) and of pasting the template's mask (the copy-template floor).
- * Usage: {@code ValidationReport RUN_DIR [MODEL_DIR] [MAX_QUERIES] [SPLIT]}; the model defaults to
+ * Usage: {@code ValidationReport RUN_DIR [MODEL_DIR] [MAX_QUERIES] [SPLIT] [MIRROR]}; the model defaults to
  * {@code RUN_DIR/best-model}, the queries to the {@code val} split ({@code train} measures how well the model fits
- * the images it was trained on, {@code test} gives the held-out numbers).
+ * the images it was trained on, {@code test} gives the held-out numbers). {@code MIRROR} ({@code none},
+ * {@code horizontal}, {@code vertical} or {@code both}) mirrors every template and query before measuring, with
+ * prompts simulated on the mirrored templates: a model that follows its prompt scores about the same.
  */
 public final class ValidationReport {
 
@@ -35,14 +38,17 @@ public final class ValidationReport {
         Path model = args.length > 1 ? Path.of(args[1]) : run.resolve("best-model");
         int maxQueries = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Split querySplit = args.length > 3 ? Split.fromKey(args[3]) : Split.VAL;
+        MirroredTask.Mirror mirror = args.length > 4 ? MirroredTask.Mirror.fromName(args[4]) : MirroredTask.Mirror.NONE;
         TrainConfig config = TrainConfigJson.read(run.resolve("config.json"), List.of());
         Path checkpoint = new CheckpointStore(run.resolve("checkpoints"), 1).latest()
                 .orElseThrow(() -> new IllegalArgumentException("no checkpoint under " + run));
         Splits splits = CheckpointStore.readSplits(checkpoint);
         try (Segmenter segmenter = Segmenter.load(model)) {
             TrainingData data = TrainingData.open(config, segmenter.config().inputSize(), splits);
-            ValidationSet set = ValidationSet.create(data.validationTasks(), splits, querySplit,
-                    config.promptTypes(), maxQueries, config.seed());
+            List<TaskDataset> tasks = data.validationTasks().stream()
+                    .map(t -> (TaskDataset) new MirroredTask(t, mirror)).toList();
+            ValidationSet set = ValidationSet.create(tasks, splits, querySplit, config.promptTypes(), maxQueries,
+                    config.seed());
             print(Validator.run(segmenter, set), config.promptTypes(), System.out);
         }
     }

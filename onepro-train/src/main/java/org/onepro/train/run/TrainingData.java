@@ -110,7 +110,14 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optInteractiveProbability(config.interactiveStart(), config.interactiveEnd(), interactiveEpisodes)
                 .optPreprocess(Preprocess.forModel(size, channels))
                 .optSeed(seed);
-        if (config.sharedAffine()) {
+        if (config.flipBeforeLetterbox()) {
+            builder.optOrientation(Augmentation.mirrors(), config.sharedFlips());
+            if (config.sharedAffine()) {
+                builder.optSharedAugment(Augmentation.sharedPose()).optAugment(Augmentation.residualJitter());
+            } else {
+                builder.optAugment(Augmentation.independentJitter());
+            }
+        } else if (config.sharedAffine()) {
             builder.optSharedAugment(Augmentation.sharedGeometry()).optAugment(Augmentation.residualJitter());
         } else if (config.sharedFlips()) {
             builder.optSharedAugment(Augmentation.sharedOrientation()).optAugment(Augmentation.independentJitter());

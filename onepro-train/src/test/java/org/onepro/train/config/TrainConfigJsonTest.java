@@ -85,5 +85,13 @@ class TrainConfigJsonTest {
         }
         assertTrue(TrainConfigJson.fromJson(Files.readString(Path.of("configs/onepro-small-stage11.json")))
                 .templatesFromTrain());
+        // Stages made before the mirror moved ahead of the letterbox keep the old order, so they reproduce.
+        for (Path config : configs) {
+            String name = config.getFileName().toString();
+            boolean older = !name.matches("onepro-small-stage(1[2-9]|[2-9]\\d)\\.json");
+            assertEquals(!older, TrainConfigJson.fromJson(Files.readString(config)).flipBeforeLetterbox(), name);
+        }
+        assertTrue(TrainConfigJson.fromJson("{\"syntheticRatio\": 1}").flipBeforeLetterbox(),
+                "a new config mirrors before the letterbox");
     }
 }

@@ -3,11 +3,17 @@ package org.onepro.train.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javax.imageio.ImageIO;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onepro.core.mask.Mask;
 import org.onepro.data.dataset.Split;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeSource;
@@ -45,5 +51,61 @@ class TrainingDataTest {
             splits.add(split.key());
         }
         return splits;
+    }
+
+    @Test
+    void mirroredTrainingImagesKeepTheLetterboxPaddingAtTheBottomAsInferenceDoes(@TempDir Path data)
+            throws IOException {
+        writeWideTask(data.resolve("wide"), 12);
+        String[] realOnly = {"dataRoots=" + data, "syntheticRatio=0", "sharedFlips=true", "sharedAffine=false"};
+        TrainConfig before = TinyRuns.config(out, 1, concat(realOnly, "flipBeforeLetterbox=true"));
+        TrainConfig after = TinyRuns.config(out, 1, concat(realOnly, "flipBeforeLetterbox=false"));
+
+        // The images are twice as wide as tall, so the 64-pixel grid holds them in rows 0-31 and pads rows 32-63,
+        // as the letterbox does at inference. Their target lies in the top rows; an upside-down image has it just
+        // above the padding, never in the grid's bottom quarter, unless the mirror moved the padding to the top.
+        assertEquals(0, episodesWithTargetInBottomQuarter(before));
+        int moved = episodesWithTargetInBottomQuarter(after);
+        assertTrue(moved > 60 && moved < 140, "upside-down episodes with the padding above: " + moved + " of 200");
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
+
+    private static int episodesWithTargetInBottomQuarter(TrainConfig config) {
+        TrainingData data = TrainingData.open(config, 64);
+        EpisodeSource episodes = data.episodes(config, 64, 1);
+        int count = 0;
+        for (long i = 0; i < 200; i++) {
+            Mask target = episodes.episode(i).queryMask();
+            int[] box = target.boundingBox().orElseThrow();
+            if (box[3] >= 48) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A task of {@code n} 48 x 24 images with a bright target in their top rows. */
+    private static void writeWideTask(Path dir, int n) throws IOException {
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("masks"));
+        for (int i = 0; i < n; i++) {
+            BufferedImage image = new BufferedImage(48, 24, BufferedImage.TYPE_BYTE_GRAY);
+            BufferedImage mask = new BufferedImage(48, 24, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 24; y++) {
+                for (int x = 0; x < 48; x++) {
+                    boolean target = y >= 1 && y < 6 && x >= 18 && x < 30 + i % 3;
+                    image.getRaster().setSample(x, y, 0, target ? 220 : 60 + x + y);
+                    mask.getRaster().setSample(x, y, 0, target ? 255 : 0);
+                }
+            }
+            String name = String.format("img%02d.png", i);
+            ImageIO.write(image, "png", dir.resolve("images").resolve(name).toFile());
+            ImageIO.write(mask, "png", dir.resolve("masks").resolve(name).toFile());
+        }
     }
 }
