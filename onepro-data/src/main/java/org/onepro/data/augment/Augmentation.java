@@ -30,7 +30,7 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform standard() {
-        return new Flip(0.5, 0.5)
+        return mirrors()
                 .then(poseJitter())
                 .then(intensityJitter());
     }
@@ -45,7 +45,7 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform sharedOrientation() {
-        return new Flip(0.5, 0.5);
+        return mirrors();
     }
 
     /**
@@ -67,7 +67,7 @@ public final class Augmentation {
      * @return the pipeline
      */
     public static Transform sharedGeometry() {
-        return sharedOrientation().then(poseJitter());
+        return mirrors().then(sharedPose());
     }
 
     /**
