@@ -36,21 +36,8 @@ public final class Augmentation {
     }
 
     /**
-     * Returns the orientation part of training augmentation, meant to be applied to query and template with the
-     * <em>same</em> draws ({@code EpisodeSampler.Builder#optSharedAugment}): {@link Flip} left-right and top-bottom,
-     * each with probability 0.5. Scans of one task share an orientation in practice, so mirroring the pair together
-     * keeps the template's target where the query's is (adjacent slices of one scan) and keeps left and right
-     * apart, while the model still sees every orientation.
-     *
-     * @return the pipeline
-     */
-    public static Transform sharedOrientation() {
-        return mirrors();
-    }
-
-    /**
-     * Returns {@link #standard()} without its flips, for use beside {@link #sharedOrientation()}: the affine,
-     * gamma, contrast and noise steps, drawn independently for query and template.
+     * Returns {@link #standard()} without its flips, for use beside {@link #mirrors()} applied to the pair with
+     * shared draws: the affine, gamma, contrast and noise steps, drawn independently for query and template.
      *
      * @return the pipeline
      */
@@ -60,7 +47,7 @@ public final class Augmentation {
 
     /**
      * Returns the geometric part of training augmentation, meant to be applied to query and template with the
-     * <em>same</em> draws: the flips of {@link #sharedOrientation()}, then {@link #standard()}'s affine step. The
+     * <em>same</em> draws: the flips of {@link #mirrors()}, then {@link #standard()}'s affine step. The
      * model still sees every orientation, size and position, but a template from the same scan as its query stays
      * where the data put it, so the template's mask keeps the shape the query's target has.
      *
@@ -83,8 +70,11 @@ public final class Augmentation {
     }
 
     /**
-     * Returns the mirroring of training augmentation for original images, before they are letterboxed onto the model
-     * grid ({@code EpisodeSampler.Builder#optOrientation}): left-right and top-bottom, each with probability 0.5. A
+     * Returns the mirroring of training augmentation: left-right and top-bottom, each with probability 0.5. Scans of
+     * one task share an orientation in practice, so training mirrors query and template with the same draws: the
+     * template's target stays where the query's is and left and right stay apart, while the model still sees every
+     * orientation. It is applied to the original images, before they are letterboxed onto the model grid
+     * ({@code EpisodeSampler.Builder#optOrientation}): a
      * mirrored scan at inference is letterboxed with its padding at the bottom and right like any other; mirroring
      * on the grid instead would put the padding of half the training images at the top or left, and the model
      * learns that side as the orientation (docs/design-decisions.md, entry 18).

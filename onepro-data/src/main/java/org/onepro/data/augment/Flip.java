@@ -11,7 +11,7 @@ import org.onepro.data.transform.Transform;
  *
  * <p>Mirroring swaps anatomical left and right. When query and template are mirrored independently, a task whose
  * targets differ only by side (left versus right kidney) becomes ambiguous when exactly one of them is mirrored;
- * training therefore mirrors the pair together ({@link Augmentation#sharedOrientation()}), or use a horizontal
+ * training therefore mirrors the pair together ({@link Augmentation#mirrors()} with shared draws), or use a horizontal
  * probability of 0 for such tasks.
  */
 public final class Flip implements Transform {

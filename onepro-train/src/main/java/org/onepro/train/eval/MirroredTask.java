@@ -1,5 +1,6 @@
 package org.onepro.train.eval;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class MirroredTask implements TaskDataset {
                 }
             }
             throw new InvalidInputException("unknown mirror '" + name + "': use one of "
-                    + List.of(values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+                    + Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 

@@ -120,7 +120,7 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         } else if (config.sharedAffine()) {
             builder.optSharedAugment(Augmentation.sharedGeometry()).optAugment(Augmentation.residualJitter());
         } else if (config.sharedFlips()) {
-            builder.optSharedAugment(Augmentation.sharedOrientation()).optAugment(Augmentation.independentJitter());
+            builder.optSharedAugment(Augmentation.mirrors()).optAugment(Augmentation.independentJitter());
         } else {
             builder.optAugment(Augmentation.standard());
         }
