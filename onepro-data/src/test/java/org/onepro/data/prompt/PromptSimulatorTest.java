@@ -312,6 +312,36 @@ class PromptSimulatorTest {
     }
 
     @Test
+    void thicknessCappedSegLabKeepsAThinTargetsSize() {
+        // The 5-px bar has thickness r = 3, so its radius cap is 1: no level may double or halve it, while the fixed
+        // radii of MEDIUM and LOW dilate it to two or three times its area.
+        Mask bar = TestMasks.all().get("thin bar");
+        int fixedTooLarge = 0;
+        for (int seed = 0; seed < 60; seed++) {
+            for (Quality q : new Quality[] {Quality.HIGH, Quality.MEDIUM, Quality.LOW}) {
+                Mask capped = ((SegLab) PromptSimulator.simulate(PromptType.SEGLAB, bar, q,
+                        SegLabRadii.THICKNESS_CAPPED, new SplittableRandom(seed))).mask();
+                double ratio = (double) capped.count() / bar.count();
+                assertTrue(ratio > 0.5 && ratio < 1.6, q + " seed " + seed + ": area ratio " + ratio);
+                Mask fixed = ((SegLab) simulate(PromptType.SEGLAB, bar, q, seed)).mask();
+                fixedTooLarge += (double) fixed.count() / bar.count() >= 1.6 ? 1 : 0;
+            }
+        }
+        assertTrue(fixedTooLarge > 30, "fixed radii dilated the bar past 1.6x only " + fixedTooLarge + " times");
+    }
+
+    @Test
+    void thicknessCappedSegLabEqualsFixedOnThickTargets() {
+        Mask disc = TestMasks.all().get("disc");
+        for (int seed = 0; seed < 30; seed++) {
+            for (Quality q : Quality.values()) {
+                assertEquals(simulate(PromptType.SEGLAB, disc, q, seed), PromptSimulator.simulate(PromptType.SEGLAB,
+                        disc, q, SegLabRadii.THICKNESS_CAPPED, new SplittableRandom(seed)), q + " seed " + seed);
+            }
+        }
+    }
+
+    @Test
     void erosionThatEmptiesTheMaskFallsBackToTheTarget() {
         Mask speck = TestMasks.draw((x, y) -> x >= 50 && x <= 52 && y >= 50 && y <= 52);
         for (int seed = 0; seed < 40; seed++) {

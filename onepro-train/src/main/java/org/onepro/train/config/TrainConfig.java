@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.prompt.Quality;
+import org.onepro.data.prompt.SegLabRadii;
 
 /**
  * Everything that defines a training run, as plain JSON a user can read and edit ({@link TrainConfigJson}).
@@ -46,6 +47,9 @@ import org.onepro.data.prompt.Quality;
  *                             mirrored scan arrives at inference; off, the mirror also moves the letterbox padding
  *                             to the top or left, which the model learns to read as the orientation (on by
  *                             default; the configs of stages 1 to 11 turn it off to reproduce)
+ * @param segLabRadii          how far rough SegLab prompts erode or dilate a target: {@code FIXED} pixel radii
+ *                             (default, the bundled model's stages) or {@code THICKNESS_CAPPED} at half the
+ *                             target's largest inside distance (docs/prompts.md)
  * @param taskWeights          relative weights of real tasks when an episode picks its task, by task name; a task
  *                             not named weighs 1, and an empty map draws tasks uniformly
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
@@ -82,6 +86,7 @@ public record TrainConfig(
         boolean sharedFlips,
         boolean sharedAffine,
         boolean flipBeforeLetterbox,
+        SegLabRadii segLabRadii,
         Map<String, Double> taskWeights,
         int autoencoderSteps,
         int validateEvery,
@@ -123,6 +128,8 @@ public record TrainConfig(
         require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
         require(problems, sharedFlips || !sharedAffine,
                 "sharedAffine needs sharedFlips (a pair that shares its affine draw but not its mirroring would fall apart)");
+        require(problems, segLabRadii != null,
+                "segLabRadii must be one of " + java.util.Arrays.toString(SegLabRadii.values()));
         taskWeights.forEach((task, w) -> require(problems, w != null && w > 0 && Double.isFinite(w),
                 "taskWeights." + task + " must be a positive number, not " + w));
         require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");
@@ -152,7 +159,7 @@ public record TrainConfig(
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
                 syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
-                sharedFlips, sharedAffine, flipBeforeLetterbox, taskWeights, autoencoderSteps,
+                sharedFlips, sharedAffine, flipBeforeLetterbox, segLabRadii, taskWeights, autoencoderSteps,
                 validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
     }
 }

@@ -63,6 +63,7 @@ public final class TrainConfigJson {
         d.addProperty("sharedFlips", true);
         d.addProperty("sharedAffine", false);
         d.addProperty("flipBeforeLetterbox", true);
+        d.addProperty("segLabRadii", "FIXED");
         d.add("taskWeights", new JsonObject());
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);

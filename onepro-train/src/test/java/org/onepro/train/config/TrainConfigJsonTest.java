@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
+import org.onepro.data.prompt.SegLabRadii;
 
 class TrainConfigJsonTest {
 
@@ -70,6 +71,20 @@ class TrainConfigJsonTest {
         InvalidInputException file = assertThrows(InvalidInputException.class,
                 () -> TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"], \"sharedFlips\": \"on\"}"));
         assertTrue(file.getMessage().contains("sharedFlips must be true or false"), file.getMessage());
+    }
+
+    @Test
+    void segLabRadiiIsNamedInTheFileOrOnTheCommandLineAndAnUnknownModeIsRefused() {
+        assertEquals(SegLabRadii.FIXED, TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}").segLabRadii(),
+                "the default reproduces the bundled model's stages");
+        TrainConfig capped = TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"], \"segLabRadii\": \"THICKNESS_CAPPED\"}");
+        assertEquals(SegLabRadii.THICKNESS_CAPPED, capped.segLabRadii());
+        assertEquals(capped, TrainConfigJson.fromJson(TrainConfigJson.toJson(capped)), "JSON round trip");
+        assertEquals(SegLabRadii.THICKNESS_CAPPED, TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}",
+                List.of("segLabRadii=THICKNESS_CAPPED")).segLabRadii());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson(
+                "{\"dataRoots\": [\"x\"]}", List.of("segLabRadii=SMALL")));
+        assertTrue(e.getMessage().contains("segLabRadii must be one of [FIXED, THICKNESS_CAPPED]"), e.getMessage());
     }
 
     @Test
