@@ -1,6 +1,7 @@
 package org.onepro.train.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -129,7 +130,7 @@ public record TrainConfig(
         require(problems, sharedFlips || !sharedAffine,
                 "sharedAffine needs sharedFlips (a pair that shares its affine draw but not its mirroring would fall apart)");
         require(problems, segLabRadii != null,
-                "segLabRadii must be one of " + java.util.Arrays.toString(SegLabRadii.values()));
+                "segLabRadii must be one of " + Arrays.toString(SegLabRadii.values()));
         taskWeights.forEach((task, w) -> require(problems, w != null && w > 0 && Double.isFinite(w),
                 "taskWeights." + task + " must be a positive number, not " + w));
         require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");

@@ -17,7 +17,6 @@ import org.onepro.data.episode.EpisodeSampler;
 import org.onepro.data.episode.EpisodeSource;
 import org.onepro.data.prompt.PromptSimulator;
 import org.onepro.data.prompt.Quality;
-import org.onepro.data.prompt.SegLabRadii;
 import org.onepro.data.synthetic.SyntheticTask;
 import org.onepro.data.synthetic.SyntheticTasks;
 import org.onepro.data.transform.Preprocess;
@@ -111,12 +110,9 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optDifferentImageProbability(config.differentImage())
                 .optInteractiveProbability(config.interactiveStart(), config.interactiveEnd(), interactiveEpisodes)
                 .optPreprocess(Preprocess.forModel(size, channels))
+                .optPromptSource((type, target, quality, rng) -> PromptSimulator.simulate(type, target, quality,
+                        config.segLabRadii(), rng))
                 .optSeed(seed);
-        if (config.segLabRadii() != SegLabRadii.FIXED) {
-            SegLabRadii radii = config.segLabRadii();
-            builder.optPromptSource((type, target, quality, rng) -> PromptSimulator.simulate(type, target, quality,
-                    radii, rng));
-        }
         if (config.flipBeforeLetterbox()) {
             builder.optOrientation(Augmentation.mirrors(), config.sharedFlips());
             if (config.sharedAffine()) {
