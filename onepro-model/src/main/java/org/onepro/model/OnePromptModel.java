@@ -69,7 +69,7 @@ public final class OnePromptModel extends ParamBlock {
             }
             blocks.add(level);
         }
-        head = addChildBlock("head", new OutputHead(config, positions));
+        head = addChildBlock("head", new OutputHead(config));
     }
 
     /** The config this model was built from. */
@@ -166,9 +166,7 @@ public final class OnePromptModel extends ParamBlock {
         }
         NDList pasted = config.pastedPrompt() ? OutputHead.pastedPyramid(config, prompt.channels()) : new NDList();
         NDList full = config.refineStage() ? new NDList(image.image(), prompt.channels()) : new NDList();
-        NDList matched = head.matchTemplate(ps, image.levels(), prompt.channels(), training);
-        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, pasted, full,
-                matched);
+        return new TemplateFeatures(image.tokenList(), prompts.apply(ps, prompt, training), rasters, pasted, full);
     }
 
     /**
@@ -233,8 +231,7 @@ public final class OnePromptModel extends ParamBlock {
                 priors.add(prior);
             }
         }
-        return head.apply(ps, state, q.levels(), priors, t.pasted(), q.image(), t.fullResolution(), t.matched(),
-                training);
+        return head.apply(ps, state, q.levels(), priors, t.pasted(), q.image(), t.fullResolution(), training);
     }
 
     private NDArray withPromptChannels(NDArray image, NDArray channels) {

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDList;
  * What the model computes from a prompted template, once, for any number of queries: template
  * tokens, the two prompt embeddings, the template's prompt raster per Former level (deepest
  * first), its prompt channels pooled to every stride of the output head (the pasted prompt) and, for the head's
- * refinement stage, the template image and prompt channels at full resolution, and the fine matcher's keys and
- * values. Its arrays belong to the manager they were computed in.
+ * refinement stage, the template image and prompt channels at full resolution. Its arrays belong to the manager
+ * they were computed in.
  */
 public final class TemplateFeatures {
 
@@ -17,16 +17,13 @@ public final class TemplateFeatures {
     private final NDList rasters;
     private final NDList pasted;
     private final NDList fullResolution;
-    private final NDList matched;
 
-    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDList pasted, NDList fullResolution,
-            NDList matched) {
+    TemplateFeatures(NDList tokens, NDList embeddings, NDList rasters, NDList pasted, NDList fullResolution) {
         this.tokens = tokens;
         this.embeddings = embeddings;
         this.rasters = rasters;
         this.pasted = pasted;
         this.fullResolution = fullResolution;
-        this.matched = matched;
     }
 
     /** Template tokens {@code e_t} at Former level {@code i}. */
@@ -60,11 +57,6 @@ public final class TemplateFeatures {
         return fullResolution;
     }
 
-    /** The fine matcher's keys and values ({@code OutputHead.matchTemplate}); empty when the model has none. */
-    public NDList matched() {
-        return matched;
-    }
-
     /** Batch size of the template side. */
     public long batchSize() {
         return tokens.get(0).getShape().get(0);
@@ -78,7 +70,6 @@ public final class TemplateFeatures {
         all.addAll(rasters);
         all.addAll(pasted);
         all.addAll(fullResolution);
-        all.addAll(matched);
         return all;
     }
 
@@ -92,7 +83,7 @@ public final class TemplateFeatures {
             throw new IllegalArgumentException("template batch " + own + " does not match query batch " + b);
         }
         return new TemplateFeatures(repeat(tokens, b), repeat(embeddings, b), repeat(rasters, b),
-                repeat(pasted, b), repeat(fullResolution, b), repeat(matched, b));
+                repeat(pasted, b), repeat(fullResolution, b));
     }
 
     private static NDList repeat(NDList list, long b) {

@@ -59,8 +59,8 @@ public final class InfoCommand implements Callable<Integer> {
                 c.heads(), c.blocksPerLevel(), c.mlpRatio());
         out.printf("prompt-parser:     prompting %s, masking %s%n", c.promptingMode(), c.maskingMode());
         out.printf("prompt channels:   %s, prompt prior: %s%n", onOff(c.promptChannels()), onOff(c.promptPrior()));
-        out.printf("pasted prompt:     %s, full-resolution refinement: %s, stride-4 matcher: %s%n",
-                onOff(c.pastedPrompt()), onOff(c.refineStage()), onOff(c.fineMatch()));
+        out.printf("pasted prompt:     %s, full-resolution refinement: %s%n", onOff(c.pastedPrompt()),
+                onOff(c.refineStage()));
         out.println("tokens per Former level (stride: tokens):");
         for (int stride : c.formerStrides()) {
             out.printf("  %d: %d%n", stride, c.tokens(stride));

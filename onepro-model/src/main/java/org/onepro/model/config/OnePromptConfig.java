@@ -32,10 +32,6 @@ import java.util.List;
  *     the template image and the template's prompt channels and adds a correction to the logits; it starts
  *     silent (zero-initialised output), and needs {@code pastedPrompt} (docs/design-decisions.md, entry 16);
  *     false in model files written before it existed
- * @param fineMatch also give the head's strides 4 and 2 and the refinement stage the template's prompt carried to
- *     the query by attention between the two images' stride-4 features ({@code FineMatcher}); it needs {@code
- *     refineStage} and at most {@link #MAX_TOKENS} cells at stride 4 (docs/design-decisions.md, entry 21); false
- *     in model files written before it existed
  */
 public record OnePromptConfig(
         String preset,
@@ -53,8 +49,7 @@ public record OnePromptConfig(
         boolean promptChannels,
         boolean promptPrior,
         boolean pastedPrompt,
-        boolean refineStage,
-        boolean fineMatch) {
+        boolean refineStage) {
 
     /** The largest token count per Former level: the Prompt-Parser's M is b*N^2 floats. */
     public static final int MAX_TOKENS = 4096;
@@ -105,16 +100,6 @@ public record OnePromptConfig(
         if (refineStage && !pastedPrompt) {
             problems.add("refineStage needs pastedPrompt: it reads the template's prompt at full resolution");
         }
-        if (fineMatch && !refineStage) {
-            problems.add("fineMatch needs refineStage: the matched prompt also enters the refinement stage");
-        }
-        if (fineMatch && levels >= 2 && inputSize > 0 && tokens(4) > MAX_TOKENS) {
-            problems.add("fineMatch at input size " + inputSize + " gives " + tokens(4) + " cells at stride 4, more"
-                    + " than " + MAX_TOKENS);
-        }
-        if (fineMatch && levels < 2) {
-            problems.add("fineMatch needs an encoder level at stride 4");
-        }
         if (promptingMode == null || maskingMode == null) {
             problems.add("promptingMode and maskingMode are required");
         }
@@ -157,48 +142,41 @@ public record OnePromptConfig(
     public OnePromptConfig withPromptingMode(PromptingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, mode, maskingMode, promptChannels,
-                promptPrior, pastedPrompt, refineStage, fineMatch);
+                promptPrior, pastedPrompt, refineStage);
     }
 
     /** A copy with another masking step (ablation). */
     public OnePromptConfig withMaskingMode(MaskingMode mode) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, mode, promptChannels,
-                promptPrior, pastedPrompt, refineStage, fineMatch);
+                promptPrior, pastedPrompt, refineStage);
     }
 
     /** A copy with the prompt channels of §8.1 switched on or off. */
     public OnePromptConfig withPromptChannels(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, on,
-                promptPrior, pastedPrompt, refineStage, fineMatch);
+                promptPrior, pastedPrompt, refineStage);
     }
 
-    /** A copy with the prompt prior of §8.2 switched on or off (off also drops the pasted prompt, refinement and matcher). */
+    /** A copy with the prompt prior of §8.2 switched on or off (off also drops the pasted prompt and refinement). */
     public OnePromptConfig withPromptPrior(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels, on,
-                pastedPrompt && on, refineStage && on, fineMatch && on);
+                pastedPrompt && on, refineStage && on);
     }
 
-    /** A copy with the pasted template prompt switched on or off (off also drops the refinement stage and matcher). */
+    /** A copy with the pasted template prompt switched on or off (off also drops the refinement stage). */
     public OnePromptConfig withPastedPrompt(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
-                promptPrior, on, refineStage && on, fineMatch && on);
+                promptPrior, on, refineStage && on);
     }
 
-    /** A copy with the full-resolution refinement stage switched on or off (off also drops the matcher). */
+    /** A copy with the full-resolution refinement stage switched on or off. */
     public OnePromptConfig withRefineStage(boolean on) {
         return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
                 heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
-                promptPrior, pastedPrompt, on, fineMatch && on);
-    }
-
-    /** A copy with the stride-4 prompt matcher switched on or off. */
-    public OnePromptConfig withFineMatch(boolean on) {
-        return new OnePromptConfig(preset, inputSize, imageChannels, encoderWidths, formerStrides, tokenDim,
-                heads, blocksPerLevel, mlpRatio, maskEncoderWidths, promptingMode, maskingMode, promptChannels,
-                promptPrior, pastedPrompt, refineStage, on);
+                promptPrior, pastedPrompt, on);
     }
 }

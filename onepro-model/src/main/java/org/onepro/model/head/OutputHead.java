@@ -13,7 +13,6 @@ import org.onepro.model.nn.Dense;
 import org.onepro.model.nn.Grids;
 import org.onepro.model.nn.Init;
 import org.onepro.model.nn.ParamBlock;
-import org.onepro.model.tokens.FourierEncoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +32,6 @@ import java.util.List;
  * adds a correction to the logits. That conv starts at zero, so a model widened with the stage computes exactly
  * what it did before; the stage is where a boundary finer than a stride-2 cell, or a prompt that carries over
  * pixel for pixel between aligned images, can be followed (docs/design-decisions.md, entry 16).
- *
- * <p>With the config's fine matcher ({@link FineMatcher}), the strides 4 and 2 and the refinement stage also get the
- * template's prompt carried to the query by attention at stride 4; its inputs come last in every conv they enter,
- * so a model widened with them starts computing what it did (docs/design-decisions.md, entry 21).
  */
 public final class OutputHead extends ParamBlock {
 
@@ -50,27 +45,21 @@ public final class OutputHead extends ParamBlock {
     private final Conv refineOut;
     private final Dense iouHidden;
     private final Dense iouOut;
-    private final FineMatcher matcher;
 
-    /**
-     * @param config model config
-     * @param positions the model's shared positional encoding (read by the fine matcher)
-     */
-    public OutputHead(OnePromptConfig config, FourierEncoding positions) {
+    /** @param config model config */
+    public OutputHead(OnePromptConfig config) {
         this.config = config;
         this.priorChannels = (config.promptPrior() ? config.formerStrides().size() : 0)
                 + (config.pastedPrompt() ? 2 : 0);
         int finest = config.finestFormerStride();
         int level = OnePromptConfig.levelOfStride(finest);
         int width = config.encoderWidths().get(level);
-        entry = addChildBlock("entry",
-                new ConvUnit(config.tokenDim() + width + priorChannels + matched(finest), width));
+        entry = addChildBlock("entry", new ConvUnit(config.tokenDim() + width + priorChannels, width));
         int previous = width;
         for (int l = level - 1; l >= 0; l--) {
             int w = config.encoderWidths().get(l);
-            int stride = OnePromptConfig.strideOfLevel(l);
             stages.add(new ConvUnit[] {
-                addChildBlock("stage" + l + "a", new ConvUnit(previous + w + priorChannels + matched(stride), w)),
+                addChildBlock("stage" + l + "a", new ConvUnit(previous + w + priorChannels, w)),
                 addChildBlock("stage" + l + "b", new ConvUnit(w, w))
             });
             previous = w;
@@ -81,7 +70,7 @@ public final class OutputHead extends ParamBlock {
         iouOut = addChildBlock("iouOut", new Dense(config.tokenDim(), 1, Init.LECUN));
         if (config.refineStage()) {
             int w = Math.max(4, config.encoderWidths().get(0) / 2);
-            int in = previous + 1 + 2 * config.imageChannels() + 2 + matched(1);
+            int in = previous + 1 + 2 * config.imageChannels() + 2;
             refineIn = addChildBlock("refineIn", new ConvUnit(in, w));
             refineMid = addChildBlock("refineMid", new ConvUnit(w, w));
             refineOut = addChildBlock("refineOut", new Conv(w, 1, 1, 1, Init.ZEROS));
@@ -90,28 +79,6 @@ public final class OutputHead extends ParamBlock {
             refineMid = null;
             refineOut = null;
         }
-        matcher = config.fineMatch() ? addChildBlock("match", new FineMatcher(
-                config.encoderWidths().get(OnePromptConfig.levelOfStride(FineMatcher.STRIDE)), config.tokenDim(),
-                positions)) : null;
-    }
-
-    /** Channels the matched prompt adds at {@code stride}: it enters at stride 4 and finer. */
-    private int matched(int stride) {
-        return config.fineMatch() && stride <= FineMatcher.STRIDE ? 2 : 0;
-    }
-
-    /**
-     * The template side of the fine matcher ({@link FineMatcher#template}), empty when the config has none.
-     *
-     * @param features the template's encoder features, finest first
-     * @param promptChannels the template's prompt channels {@code (b, 2, s, s)}
-     */
-    public NDList matchTemplate(ParameterStore ps, NDList features, NDArray promptChannels, boolean training) {
-        if (matcher == null) {
-            return new NDList();
-        }
-        return matcher.template(ps, features.get(OnePromptConfig.levelOfStride(FineMatcher.STRIDE)), promptChannels,
-                training);
     }
 
     /**
@@ -123,43 +90,31 @@ public final class OutputHead extends ParamBlock {
      * @param queryImage the query images {@code (b, C, s, s)} (read only by the refinement stage)
      * @param templateFull the template images {@code (b, C, s, s)} and prompt channels {@code (b, 2, s, s)} for
      *     the refinement stage, empty when the config has none
-     * @param matchedTemplate {@link #matchTemplate} of the templates, empty when the config has no fine matcher
      * @return {@code [logits (b, 1, s, s), predicted IoU (b, 1)]}
      */
     public NDList apply(ParameterStore ps, NDArray state, NDList queryFeatures, NDList priors, NDList pasted,
-            NDArray queryImage, NDList templateFull, NDList matchedTemplate, boolean training) {
+            NDArray queryImage, NDList templateFull, boolean training) {
         int strides = stages.size() + 1;
         if (pasted.size() != (config.pastedPrompt() ? strides : 0)) {
             throw new IllegalArgumentException("the pasted prompt must come as one map per head stride (" + strides
                     + ") exactly when the config has pastedPrompt (" + config.pastedPrompt() + "), not " + pasted.size());
         }
-        if (matchedTemplate.size() != (matcher == null ? 0 : 2)) {
-            throw new IllegalArgumentException("the matched template must come as keys and values exactly when the"
-                    + " config has fineMatch (" + config.fineMatch() + "), not as " + matchedTemplate.size()
-                    + " arrays");
-        }
-        NDArray match = matcher == null ? null : matcher.match(ps,
-                queryFeatures.get(OnePromptConfig.levelOfStride(FineMatcher.STRIDE)), matchedTemplate, training);
         int stride = config.finestFormerStride();
         NDArray h = Grids.toMap(state);
-        h = entry.apply(ps, withMatch(withPriors(h.concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)),
-                1), priors, pastedAt(pasted, 0), stride), match, stride), training);
+        h = entry.apply(ps, withPriors(h.concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1),
+                priors, pastedAt(pasted, 0), stride), training);
         int k = 0;
         for (ConvUnit[] stage : stages) {
             stride /= 2;
             NDArray up = Grids.upsample(h, 2).concat(queryFeatures.get(OnePromptConfig.levelOfStride(stride)), 1);
-            NDArray in = withMatch(withPriors(up, priors, pastedAt(pasted, ++k), stride), match, stride);
+            NDArray in = withPriors(up, priors, pastedAt(pasted, ++k), stride);
             h = stage[1].apply(ps, stage[0].apply(ps, in, training), training);
         }
         NDArray logits = Grids.pixelShuffle(toLogits.apply(ps, h, training), 2);
         if (refineIn != null) {
             // One concatenation: chaining them would copy the growing full-resolution map four times.
-            NDList parts = new NDList(Grids.upsample(h, 2), logits, queryImage, templateFull.get(0),
-                    templateFull.get(1));
-            if (match != null) {
-                parts.add(Grids.upsample(match, FineMatcher.STRIDE));
-            }
-            NDArray in = NDArrays.concat(parts, 1);
+            NDArray in = NDArrays.concat(new NDList(Grids.upsample(h, 2), logits, queryImage, templateFull.get(0),
+                    templateFull.get(1)), 1);
             NDArray r = refineMid.apply(ps, refineIn.apply(ps, in, training), training);
             logits = logits.add(refineOut.apply(ps, r, training));
         }
@@ -179,13 +134,6 @@ public final class OutputHead extends ParamBlock {
             maps.add(Grids.downsample(channels, stride));
         }
         return maps;
-    }
-
-    private NDArray withMatch(NDArray map, NDArray match, int stride) {
-        if (matched(stride) == 0) {
-            return map;
-        }
-        return map.concat(Grids.upsample(match, FineMatcher.STRIDE / stride), 1);
     }
 
     private static NDArray pastedAt(NDList pasted, int i) {
@@ -211,9 +159,7 @@ public final class OutputHead extends ParamBlock {
         int at = 1 + levels + priorCount;
         NDList pasted = new NDList(in.subList(at, at + pastedCount));
         NDArray queryImage = in.get(at + pastedCount);
-        int fullCount = config.refineStage() ? 2 : 0;
-        NDList full = new NDList(in.subList(at + pastedCount + 1, at + pastedCount + 1 + fullCount));
-        NDList matchedTemplate = new NDList(in.subNDList(at + pastedCount + 1 + fullCount));
-        return apply(ps, in.get(0), features, priors, pasted, queryImage, full, matchedTemplate, training);
+        NDList full = new NDList(in.subNDList(at + pastedCount + 1));
+        return apply(ps, in.get(0), features, priors, pasted, queryImage, full, training);
     }
 }

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Starts a model from the weights of a model whose config lacks some extra inputs or blocks (such as {@code
- * pastedPrompt}, {@code refineStage} or {@code fineMatch}): every parameter is copied by name; one whose input
- * dimension (dimension 1 of a dense or conv weight) grew gets the old weights in its first inputs and zeros in the
- * new ones; the refinement stage's parameters, when only the new model has the stage, keep their initial values,
- * which end in a zero-initialised output, and so do the fine matcher's, whose output enters only through such new
- * zero inputs. So the widened model computes exactly what the old one did until training teaches it to use them.
+ * pastedPrompt} or {@code refineStage}): every parameter is copied by name; one whose input dimension
+ * (dimension 1 of a dense or conv weight) grew gets the old weights in its first inputs and zeros in the new
+ * ones; the refinement stage's parameters, when only the new model has the stage, keep their initial values,
+ * which end in a zero-initialised output. So the widened model computes exactly what the old one did until
+ * training teaches it to use them.
  */
 public final class WeightTransfer {
 
@@ -26,19 +26,16 @@ public final class WeightTransfer {
 
     // DJL names a parameter by its blocks' positions and names, e.g. 10head_09refineIn_01conv_weight.
     private static final Pattern REFINE_PARAMETER = Pattern.compile("\\d+head_\\d+refine(In|Mid|Out)_.*");
-    private static final Pattern MATCH_PARAMETER = Pattern.compile("\\d+head_\\d+match_.*");
 
     /**
      * Copies {@code from}'s weights into {@code to}, whose parameters must already be initialised.
      *
      * @throws IllegalArgumentException naming the first parameter whose shape differs other than by more inputs
-     *     or that the source lacks (other than the refinement stage's and the fine matcher's, when only {@code to}
-     *     has them), or
+     *     or that the source lacks (other than the refinement stage's, when only {@code to} has that stage), or
      *     the source parameters the target lacks
      */
     public static void widen(OnePromptModel from, OnePromptModel to) {
         boolean addsRefineStage = !from.config().refineStage() && to.config().refineStage();
-        boolean addsFineMatch = !from.config().fineMatch() && to.config().fineMatch();
         Map<String, NDArray> sources = new HashMap<>();
         for (Pair<String, Parameter> p : from.getParameters()) {
             sources.put(p.getKey(), p.getValue().getArray());
@@ -47,8 +44,7 @@ public final class WeightTransfer {
             NDArray source = sources.remove(p.getKey());
             NDArray target = p.getValue().getArray();
             if (source == null) {
-                if (addsRefineStage && REFINE_PARAMETER.matcher(p.getKey()).matches()
-                        || addsFineMatch && MATCH_PARAMETER.matcher(p.getKey()).matches()) {
+                if (addsRefineStage && REFINE_PARAMETER.matcher(p.getKey()).matches()) {
                     continue;
                 }
                 throw new IllegalArgumentException("the source model has no parameter " + p.getKey());

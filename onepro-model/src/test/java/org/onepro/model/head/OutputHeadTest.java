@@ -14,12 +14,10 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.tokens.FourierEncoding;
 
 class OutputHeadTest {
 
-    // The fine matcher has tests of its own below; these tests are about the pasted prompt and refinement stage.
-    private static final OnePromptConfig CONFIG = ModelPresets.get("tiny").withFineMatch(false);
+    private static final OnePromptConfig CONFIG = ModelPresets.get("tiny");
 
     private static float[] logits(OutputHead head, NDManager m, NDArray pasted) {
         return logits(head, CONFIG, m, pasted);
@@ -42,21 +40,15 @@ class OutputHeadTest {
         NDArray queryImage = m.randomNormal(new Shape(1, CONFIG.imageChannels(), s, s));
         NDArray templateImage = m.randomNormal(new Shape(1, CONFIG.imageChannels(), s, s));
         NDList full = config.refineStage() && pasted != null ? new NDList(templateImage, pasted) : new NDList();
-        return head.apply(new ParameterStore(m, false), state, features, priors, pyramid, queryImage, full,
-                new NDList(), false).get(0).toFloatArray();
-    }
-
-    static FourierEncoding positions(NDManager m) {
-        FourierEncoding positions = new FourierEncoding(CONFIG.tokenDim());
-        positions.initialize(m, DataType.FLOAT32, new Shape(1));
-        return positions;
+        return head.apply(new ParameterStore(m, false), state, features, priors, pyramid, queryImage, full, false)
+                .get(0).toFloatArray();
     }
 
     @Test
     void thePastedPromptChangesTheMaskWhereItLies() {
         int s = CONFIG.inputSize();
         try (NDManager m = NDManager.newBaseManager()) {
-            OutputHead head = new OutputHead(CONFIG.withRefineStage(false), positions(m));
+            OutputHead head = new OutputHead(CONFIG.withRefineStage(false));
             head.initialize(m, DataType.FLOAT32, new Shape(1));
             NDArray none = m.zeros(new Shape(1, 2, s, s));
             NDArray square = m.zeros(new Shape(1, 2, s, s));
@@ -86,11 +78,11 @@ class OutputHeadTest {
     @Test
     void thePastedChannelsAreRequiredExactlyWhenTheConfigHasThem() {
         try (NDManager m = NDManager.newBaseManager()) {
-            OutputHead head = new OutputHead(CONFIG, positions(m));
+            OutputHead head = new OutputHead(CONFIG);
             head.initialize(m, DataType.FLOAT32, new Shape(1));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> logits(head, m, null));
             assertTrue(e.getMessage().contains("pastedPrompt"), e.getMessage());
-            OutputHead without = new OutputHead(CONFIG.withPastedPrompt(false), positions(m));
+            OutputHead without = new OutputHead(CONFIG.withPastedPrompt(false));
             without.initialize(m, DataType.FLOAT32, new Shape(1));
             NDArray channels = m.zeros(new Shape(1, 2, CONFIG.inputSize(), CONFIG.inputSize()));
             assertThrows(IllegalArgumentException.class, () -> logits(without, m, channels));
@@ -101,9 +93,9 @@ class OutputHeadTest {
     void theRefinementStageStartsSilentAndOnceTrainedFollowsSinglePixelsOfThePrompt() {
         int s = CONFIG.inputSize();
         try (NDManager m = NDManager.newBaseManager()) {
-            OutputHead head = new OutputHead(CONFIG, positions(m));
+            OutputHead head = new OutputHead(CONFIG);
             head.initialize(m, DataType.FLOAT32, new Shape(1));
-            OutputHead coarse = new OutputHead(CONFIG.withRefineStage(false), positions(m));
+            OutputHead coarse = new OutputHead(CONFIG.withRefineStage(false));
             coarse.initialize(m, DataType.FLOAT32, new Shape(1));
             for (var p : coarse.getParameters()) {
                 head.getParameters().get(p.getKey()).getArray().set(p.getValue().getArray().toByteBuffer());

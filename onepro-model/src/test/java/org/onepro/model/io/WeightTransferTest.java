@@ -28,12 +28,10 @@ class WeightTransferTest {
     @Test
     void aWidenedModelComputesWhatTheOldOneDidUntilTrained() {
         OnePromptConfig full = ModelPresets.get("tiny");
-        assertTrue(full.pastedPrompt() && full.refineStage() && full.fineMatch());
-        // From before the pasted prompt (which also lacks the refinement stage and the fine matcher), from before
-        // the stage, and from before the fine matcher only (the bundled stage-12 model).
+        assertTrue(full.pastedPrompt() && full.refineStage());
+        // From before the pasted prompt (which also lacks the refinement stage), and from before the stage only.
         assertWidensExactly(full.withPastedPrompt(false), full);
         assertWidensExactly(full.withRefineStage(false), full);
-        assertWidensExactly(full.withFineMatch(false), full);
     }
 
     private static void assertWidensExactly(OnePromptConfig from, OnePromptConfig to) {
@@ -87,32 +85,20 @@ class WeightTransferTest {
     @Test
     void aModelFileWrittenBeforeThePastedPromptReadsAsWithoutIt() {
         String json = ConfigJson.toJson(ModelPresets.get("tiny").withPastedPrompt(false))
-                .replace(",\n  \"pastedPrompt\": false", "").replace(",\n  \"refineStage\": false", "")
-                .replace(",\n  \"fineMatch\": false", "");
+                .replace(",\n  \"pastedPrompt\": false", "").replace(",\n  \"refineStage\": false", "");
         assertFalse(json.contains("pastedPrompt") || json.contains("refineStage"), json);
         assertFalse(ConfigJson.fromJson(json).pastedPrompt());
         assertFalse(ConfigJson.fromJson(json).refineStage());
     }
 
     @Test
-    void aModelFileWrittenBeforeTheFineMatcherReadsAsWithoutIt() {
-        String json = ConfigJson.toJson(ModelPresets.get("tiny").withFineMatch(false))
-                .replace(",\n  \"fineMatch\": false", "");
-        assertFalse(json.contains("fineMatch"), json);
-        OnePromptConfig read = ConfigJson.fromJson(json);
-        assertTrue(read.refineStage());
-        assertFalse(read.fineMatch());
-        assertEquals(ModelPresets.get("tiny"), read.withFineMatch(true));
-    }
-
-    @Test
     void aModelFileWrittenBeforeTheRefinementStageReadsAsWithoutIt() {
         String json = ConfigJson.toJson(ModelPresets.get("tiny").withRefineStage(false))
-                .replace(",\n  \"refineStage\": false", "").replace(",\n  \"fineMatch\": false", "");
+                .replace(",\n  \"refineStage\": false", "");
         assertFalse(json.contains("refineStage"), json);
         OnePromptConfig read = ConfigJson.fromJson(json);
         assertTrue(read.pastedPrompt());
         assertFalse(read.refineStage());
-        assertEquals(ModelPresets.get("tiny"), read.withRefineStage(true).withFineMatch(true));
+        assertEquals(ModelPresets.get("tiny"), read.withRefineStage(true));
     }
 }

@@ -182,8 +182,8 @@ public final class Trainer implements AutoCloseable {
             return model;
         }
         if (widens(model.config(), modelConfig)) {
-            // A model from before the pasted prompt, the refinement stage or the fine matcher: its new inputs start at
-            // zero weight and the new stage's output at zero, so training starts from exactly what it computed.
+            // A model from before the pasted prompt or the refinement stage: its new inputs start at zero weight
+            // and the new stage's output at zero, so training starts from exactly what it computed.
             OnePromptModel widened = new OnePromptModel(modelConfig);
             widened.initialize(root, config.seed());
             WeightTransfer.widen(model, widened);
@@ -195,9 +195,6 @@ public final class Trainer implements AutoCloseable {
             if (!model.config().refineStage()) {
                 added.add("the refinement stage");
             }
-            if (!model.config().fineMatch()) {
-                added.add("the fine matcher");
-            }
             console.printf(Locale.ROOT, "starting from the weights of %s, widened for %s%n", from,
                     String.join(" and ", added));
             return widened;
@@ -206,12 +203,10 @@ public final class Trainer implements AutoCloseable {
                 + "; its config is " + model.config());
     }
 
-    /** Whether {@code to} is {@code from} with the pasted prompt, the refinement stage and/or the fine matcher on. */
+    /** Whether {@code to} is {@code from} with the pasted prompt and/or the refinement stage switched on. */
     static boolean widens(OnePromptConfig from, OnePromptConfig to) {
-        boolean more = (!from.pastedPrompt() && to.pastedPrompt()) || (!from.refineStage() && to.refineStage())
-                || (!from.fineMatch() && to.fineMatch());
-        return more && from.withPastedPrompt(to.pastedPrompt()).withRefineStage(to.refineStage())
-                .withFineMatch(to.fineMatch()).equals(to);
+        boolean more = (!from.pastedPrompt() && to.pastedPrompt()) || (!from.refineStage() && to.refineStage());
+        return more && from.withPastedPrompt(to.pastedPrompt()).withRefineStage(to.refineStage()).equals(to);
     }
 
     private static void closeParameters(OnePromptModel model) {
