@@ -6,18 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.data.dataset.DatasetRoot;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.dataset.TaskSelection;
 import org.onepro.data.prompt.Quality;
-import org.onepro.examples.eval.CopyTemplateBaseline;
+import org.onepro.examples.eval.Baseline;
+import org.onepro.examples.eval.BoxFillBaseline;
 import org.onepro.examples.eval.EvalPrompt;
 import org.onepro.examples.eval.Evaluator;
+import org.onepro.examples.eval.InteractiveEvaluator;
+import org.onepro.examples.eval.InteractivePredictor;
 import org.onepro.examples.eval.ModelPredictor;
 import org.onepro.examples.eval.QueryScore;
 import org.onepro.examples.eval.ScoreCsv;
 import org.onepro.examples.eval.SummaryTable;
 import org.onepro.examples.eval.TaskSummary;
+import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.Segmenter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,7 +48,14 @@ import picocli.CommandLine.Spec;
             "A query without a target's label still counts (an empty prediction scores Dice 1). HD95 is the 95th"
                 + " percentile of the boundary-to-boundary distances of both directions, pooled; it is empty when"
                 + " exactly one mask is empty and left out of the means.",
-            "With K > 1, --baseline copy-template takes the majority of the K resized template masks.",
+            "--interactive prompts every image on itself instead (each label it holds, prompt simulated on its own"
+                + " mask) and scores the segmentation of that prompt alone.",
+            "Floors (--baseline): copy-template (the template's mask resized onto the query), registration-affine"
+                + " and registration (the template registered onto the query, affine or affine then demons, its"
+                + " mask warped), pixel-classifier (a random forest fitted to the template's pixels), and with"
+                + " --interactive --prompt bbox, box-fill (the ellipse inscribed in the box). With K > 1 the"
+                + " registration floors take the majority of the warped masks, copy-template of the resized ones,"
+                + " and the pixel classifier is fitted to all templates.",
             "Tasks that cannot be evaluated (too few images; for scribble: no scribbles, or several labels) are"
                 + " skipped with a message; if none is left the command fails."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -72,8 +85,18 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--baseline", paramLabel = "NAME",
-            description = "copy-template: no model, the template's mask resized onto the query (a floor)")
+            description = "no model: copy-template, registration-affine, registration, pixel-classifier, or"
+                    + " box-fill (with --interactive --prompt bbox)")
     String baseline;
+
+    @Option(names = "--interactive",
+            description = "prompt every image on itself and segment it from that prompt (interactive use)")
+    boolean interactive;
+
+    @Option(names = "--tasks", paramLabel = "LIST",
+            description = "only these tasks of --data: comma-separated names, or @FILE with one name per line"
+                    + " (a held-out fold, docs/evaluation.md)")
+    String tasks;
 
     @Option(names = "--out", paramLabel = "FILE.csv",
             description = "write one row per query and target: " + "task,label,query,templates,prompt,quality,dice,"
@@ -85,23 +108,30 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkArguments();
+        Baseline floor = checkArguments();
         PrintWriter console = spec.commandLine().getOut();
-        List<TaskDataset> tasks = DatasetRoot.open(data);
+        List<TaskDataset> all = DatasetRoot.open(data);
+        List<TaskDataset> chosen = tasks == null ? all : TaskSelection.select(all, TaskSelection.parse(tasks));
         Evaluator.Settings settings = new Evaluator.Settings(prompt, quality == null ? Quality.ORACLE : quality,
                 templates, seed);
         List<QueryScore> rows = new ArrayList<>();
         List<TaskSummary> summaries = new ArrayList<>();
-        if (baseline != null) {
-            console.printf("baseline copy-template; %d task(s) in %s%n", tasks.size(), data);
-            run(new Evaluator(new CopyTemplateBaseline(), settings, console::println), tasks, rows, summaries,
-                    console);
+        String mode = interactive ? "interactive, " : "";
+        if (floor != null) {
+            console.printf("baseline %s; %s%d task(s) in %s%n", floor.label(), mode, chosen.size(), data);
+            Function<TaskDataset, List<QueryScore>> evaluator = interactive
+                    ? new InteractiveEvaluator(new BoxFillBaseline(), settings, console::println)::evaluate
+                    : new Evaluator(floor.predictor(seed), settings, console::println)::evaluate;
+            run(evaluator, chosen, rows, summaries, console);
         } else {
             try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
-                console.printf("model %s; %d task(s) in %s%n", TrainedModelSource.describe(source, seed),
-                        tasks.size(), data);
-                run(new Evaluator(new ModelPredictor(segmenter), settings, console::println), tasks, rows,
-                        summaries, console);
+                console.printf("model %s; %s%d task(s) in %s%n", TrainedModelSource.describe(source, seed), mode,
+                        chosen.size(), data);
+                Function<TaskDataset, List<QueryScore>> evaluator = interactive
+                        ? new InteractiveEvaluator(interactivePredictor(segmenter), settings,
+                                console::println)::evaluate
+                        : new Evaluator(new ModelPredictor(segmenter), settings, console::println)::evaluate;
+                run(evaluator, chosen, rows, summaries, console);
             }
         }
         if (summaries.isEmpty()) {
@@ -118,7 +148,17 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void checkArguments() {
+    /** The model in interactive use: one session per image, so its encoding serves template and query alike. */
+    private static InteractivePredictor interactivePredictor(Segmenter segmenter) {
+        return (image, p) -> {
+            try (InteractiveSession session = segmenter.interactive(image)) {
+                return session.segment(p).mask();
+            }
+        };
+    }
+
+    /** Checks the options together; returns the chosen floor, or null for the model. */
+    private Baseline checkArguments() {
         if (templates < 1) {
             throw new ParameterException(spec.commandLine(), "--templates must be at least 1, got " + templates);
         }
@@ -126,25 +166,44 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--quality applies to simulated prompts; scribble uses"
                     + " the task's own human scribbles");
         }
-        if (baseline != null && !baseline.equals("copy-template")) {
-            throw new ParameterException(spec.commandLine(), "unknown --baseline '" + baseline
-                    + "'; the one baseline is copy-template");
+        if (baseline == null) {
+            return null;
         }
-        if (baseline != null && source != null) {
-            throw new ParameterException(spec.commandLine(), "--baseline copy-template uses no model; drop --model"
-                    + " and --preset");
+        Baseline floor;
+        try {
+            floor = Baseline.parse(baseline);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (source != null) {
+            throw new ParameterException(spec.commandLine(), "--baseline " + floor.label() + " uses no model; drop"
+                    + " --model and --preset");
+        }
+        if (floor.interactive() != interactive) {
+            throw new ParameterException(spec.commandLine(), floor.interactive()
+                    ? "--baseline " + floor.label() + " is an interactive floor: add --interactive"
+                    : "--baseline " + floor.label() + " segments queries from templates; with --interactive the"
+                            + " floor is box-fill");
+        }
+        if (floor == Baseline.BOX_FILL && prompt != EvalPrompt.BBOX) {
+            throw new ParameterException(spec.commandLine(), "--baseline box-fill fills a box: use --prompt bbox");
+        }
+        return floor;
     }
 
-    private void run(Evaluator evaluator, List<TaskDataset> tasks, List<QueryScore> rows,
+    private void run(Function<TaskDataset, List<QueryScore>> evaluator, List<TaskDataset> tasks, List<QueryScore> rows,
             List<TaskSummary> summaries, PrintWriter console) {
         String quality = prompt == EvalPrompt.SCRIBBLE ? "human scribbles" : evaluatorQuality();
-        console.printf("prompt %s (%s), %d template(s) per task, seed %d%n", prompt.label(), quality, templates,
-                seed);
+        if (interactive) {
+            console.printf("prompt %s (%s) on each image itself, seed %d%n", prompt.label(), quality, seed);
+        } else {
+            console.printf("prompt %s (%s), %d template(s) per task, seed %d%n", prompt.label(), quality,
+                    templates, seed);
+        }
         console.flush();
         for (TaskDataset task : tasks) {
             long t0 = System.nanoTime();
-            List<QueryScore> taskRows = evaluator.evaluate(task);
+            List<QueryScore> taskRows = evaluator.apply(task);
             if (!taskRows.isEmpty()) {
                 rows.addAll(taskRows);
                 TaskSummary s = TaskSummary.of(task.name(), taskRows, seed);

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
         version = "OnePro 0.1.0 (DJL 0.36.0, PyTorch engine)",
         description = "One-prompt medical image segmentation.",
         subcommands = {SegmentCommand.class, EverythingCommand.class, EvaluateCommand.class, CompareCommand.class,
+            SummarizeCommand.class,
             DemoCommand.class, InfoCommand.class, BenchCommand.class, TrainCommand.class, ServeCommand.class})
 public final class OneProCli implements Runnable {
 
@@ -45,6 +46,8 @@ public final class OneProCli implements Runnable {
         CommandLine cli = new CommandLine(app);
         // --prompt CLICK and --prompt click both work; help texts list the values in lower case.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@FILE" is the commands' own way to name a list file (evaluate --tasks), not picocli's argument file.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler(new ErrorLine(app));
         return cli;
     }

@@ -18,7 +18,7 @@ public final class CopyTemplateBaseline implements Predictor {
         return new Target() {
             @Override
             public Mask predict(Image query) {
-                return vote(copies, query.height(), query.width());
+                return MaskVote.of(copies.stream().map(m -> m.resizeNearest(query.height(), query.width())).toList());
             }
 
             @Override
@@ -26,25 +26,5 @@ public final class CopyTemplateBaseline implements Predictor {
                 // Nothing is held but the masks.
             }
         };
-    }
-
-    private static Mask vote(List<Mask> masks, int height, int width) {
-        if (masks.size() == 1) {
-            return masks.get(0).resizeNearest(height, width);
-        }
-        int[] votes = new int[height * width];
-        for (Mask m : masks) {
-            boolean[] r = m.resizeNearest(height, width).data();
-            for (int i = 0; i < r.length; i++) {
-                if (r[i]) {
-                    votes[i]++;
-                }
-            }
-        }
-        boolean[] out = new boolean[votes.length];
-        for (int i = 0; i < votes.length; i++) {
-            out[i] = 2 * votes[i] >= masks.size();
-        }
-        return Mask.of(out, height, width);
     }
 }
