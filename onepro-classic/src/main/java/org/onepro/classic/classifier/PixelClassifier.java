@@ -97,21 +97,6 @@ public final class PixelClassifier implements AutoCloseable {
      *                               template holds both target and background
      */
     public static PixelClassifier fit(List<Image> templates, List<Mask> masks, Settings settings) {
-        return fit(templates, masks, null, settings);
-    }
-
-    /**
-     * Fits a forest to some pixels of one or more templates: those where {@code usable} is set (at the features'
-     * working size), to measure on the others how well the forest carries over within the template.
-     *
-     * @param templates the template images
-     * @param masks     their masks of the target, same order and sizes
-     * @param usable    per template, which pixels of its working grid may be sampled; null for all
-     * @param settings  how to fit
-     * @return the fitted classifier
-     */
-    public static PixelClassifier fit(List<Image> templates, List<Mask> masks, List<boolean[]> usable,
-            Settings settings) {
         Objects.requireNonNull(settings, "settings");
         if (templates.isEmpty() || templates.size() != masks.size()) {
             throw new InvalidInputException("a pixel classifier needs as many masks as templates (at least one), got "
@@ -134,7 +119,7 @@ public final class PixelClassifier implements AutoCloseable {
             Image work = resize(image, size[0], size[1]);
             boolean[] labels = mask.resizeNearest(size[0], size[1]).data();
             float[][] planes = FilterBank.compute(work);
-            int[][] byClass = split(labels, usable == null ? null : usable.get(t));
+            int[][] byClass = split(labels);
             hasTarget |= byClass[1].length > 0;
             hasBackground |= byClass[0].length > 0;
             addSample(rows, planes, byClass[1], settings.foregroundSamples(), 1f, rng);
@@ -165,24 +150,9 @@ public final class PixelClassifier implements AutoCloseable {
      * @return the probabilities, at the query's size
      */
     public ProbabilityMap predict(Image query) {
-        return predict(query, null);
-    }
-
-    /**
-     * The probability of the target at every pixel of a query whose pixels a registration placed on the template:
-     * the position features are the template positions, so the forest's knowledge of where the target lies on the
-     * template follows the query's anatomy.
-     *
-     * @param query     the query image; it is converted to the templates' channel count
-     * @param positions {@code {rows, columns}} template fractions per query pixel at the query's size
-     *                  ({@link org.onepro.classic.registration.Warp#templateFractions()}), or null for the query's
-     *                  own positions
-     * @return the probabilities, at the query's size
-     */
-    public ProbabilityMap predict(Image query, Grid[] positions) {
         Image image = query.withChannels(channels);
         int[] size = Grid.fit(image.height(), image.width(), settings.maxSide());
-        float[][] planes = FilterBank.compute(resize(image, size[0], size[1]), positions);
+        float[][] planes = FilterBank.compute(resize(image, size[0], size[1]));
         int n = size[0] * size[1];
         float[] data = new float[n * planes.length];
         for (int i = 0; i < n; i++) {
@@ -244,25 +214,20 @@ public final class PixelClassifier implements AutoCloseable {
         return Image.of(out, image.channels(), h, w);
     }
 
-    /** Pixel indices of the background ({@code [0]}) and the target ({@code [1]}), among the usable ones. */
-    private static int[][] split(boolean[] labels, boolean[] usable) {
+    /** Pixel indices of the background ({@code [0]}) and the target ({@code [1]}). */
+    private static int[][] split(boolean[] labels) {
         int[] counts = new int[2];
-        for (int i = 0; i < labels.length; i++) {
-            if (usable == null || usable[i]) {
-                counts[labels[i] ? 1 : 0]++;
-            }
+        for (boolean label : labels) {
+            counts[label ? 1 : 0]++;
         }
         int[][] out = {new int[counts[0]], new int[counts[1]]};
         int[] next = new int[2];
         for (int i = 0; i < labels.length; i++) {
-            if (usable == null || usable[i]) {
-                int c = labels[i] ? 1 : 0;
-                out[c][next[c]++] = i;
-            }
+            int c = labels[i] ? 1 : 0;
+            out[c][next[c]++] = i;
         }
         return out;
     }
-
 
     /** Adds at most {@code max} of the pixels, each weighted by how many pixels of its class it stands for. */
     private static void addSample(FloatRows rows, float[][] planes, int[] pixels, int max, float label,

@@ -41,18 +41,6 @@ public final class FilterBank {
      * @return {@code count(channels)} feature planes of {@code height * width} values each
      */
     public static float[][] compute(Image image) {
-        return compute(image, null);
-    }
-
-    /**
-     * Computes the features of every pixel with given position features instead of the pixel's own.
-     *
-     * @param image     the image, at the size to classify
-     * @param positions {@code {rows, columns}} fractions per pixel at the image's size (where a registration puts
-     *                  each pixel on the template), or null for the pixel's own position
-     * @return {@code count(channels)} feature planes of {@code height * width} values each
-     */
-    public static float[][] compute(Image image, Grid[] positions) {
         Grid grey = Grid.grey(image).normalised(0.5, 99.5);
         List<Grid> colours = new ArrayList<>();
         if (image.channels() > 1) {
@@ -98,13 +86,8 @@ public final class FilterBank {
             addEigenvalues(planes, Gaussian.smooth(new Grid(xx, h, w), s).data(),
                     Gaussian.smooth(new Grid(xy, h, w), s).data(), Gaussian.smooth(new Grid(yy, h, w), s).data());
         }
-        if (positions == null) {
-            planes.add(position(image.height(), image.width(), true));
-            planes.add(position(image.height(), image.width(), false));
-        } else {
-            planes.add(positions[0].resize(image.height(), image.width()).data());
-            planes.add(positions[1].resize(image.height(), image.width()).data());
-        }
+        planes.add(position(image.height(), image.width(), true));
+        planes.add(position(image.height(), image.width(), false));
         return planes.toArray(new float[0][]);
     }
 

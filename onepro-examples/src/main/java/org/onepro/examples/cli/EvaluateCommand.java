@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.data.dataset.DatasetRoot;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.dataset.TaskSelection;
 import org.onepro.data.prompt.Quality;
 import org.onepro.examples.eval.Baseline;
 import org.onepro.examples.eval.BoxFillBaseline;
@@ -21,7 +22,6 @@ import org.onepro.examples.eval.ModelPredictor;
 import org.onepro.examples.eval.QueryScore;
 import org.onepro.examples.eval.ScoreCsv;
 import org.onepro.examples.eval.SummaryTable;
-import org.onepro.data.dataset.TaskSelection;
 import org.onepro.examples.eval.TaskSummary;
 import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.Segmenter;
@@ -121,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
             console.printf("baseline %s; %s%d task(s) in %s%n", floor.label(), mode, chosen.size(), data);
             Function<TaskDataset, List<QueryScore>> evaluator = interactive
                     ? new InteractiveEvaluator(new BoxFillBaseline(), settings, console::println)::evaluate
-                    : new Evaluator(trial(floor), settings, console::println)::evaluate;
+                    : new Evaluator(floor.predictor(seed), settings, console::println)::evaluate;
             run(evaluator, chosen, rows, summaries, console);
         } else {
             try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
@@ -146,17 +146,6 @@ final class EvaluateCommand implements Callable<Integer> {
         console.println(SummaryTable.meanDiceLine(summaries));
         console.flush();
         return 0;
-    }
-
-    /** Trial methods named by the environment variable ONEPRO_TRIAL (adapt:COPIES:STEPS:WIDTH). */
-    private org.onepro.examples.eval.Predictor trial(Baseline floor) {
-        String t = System.getenv("ONEPRO_TRIAL");
-        if (t != null && t.startsWith("adapt")) {
-            String[] p = t.split(":");
-            return new org.onepro.examples.eval.AdaptedPredictor(seed, Integer.parseInt(p[1]), Integer.parseInt(p[2]),
-                    Integer.parseInt(p[3]));
-        }
-        return floor.predictor(seed);
     }
 
     /** The model in interactive use: one session per image, so its encoding serves template and query alike. */

@@ -15,8 +15,6 @@ public enum Baseline {
     REGISTRATION(false),
     /** A random forest fitted to the template's pixels, applied to the query. */
     PIXEL_CLASSIFIER(false),
-    /** The pixel classifier with position features carried onto the query by the registration. */
-    REGISTERED_CLASSIFIER(false),
     /** Interactive, box prompts: the ellipse inscribed in the box. */
     BOX_FILL(true);
 
@@ -74,8 +72,7 @@ public enum Baseline {
             case COPY_TEMPLATE -> new CopyTemplateBaseline();
             case REGISTRATION_AFFINE -> new RegistrationBaseline(Registration.Settings.DEFAULT.affineOnly());
             case REGISTRATION -> new RegistrationBaseline(Registration.Settings.DEFAULT);
-            case PIXEL_CLASSIFIER -> new PixelClassifierBaseline(seed, null);
-            case REGISTERED_CLASSIFIER -> new PixelClassifierBaseline(seed, Registration.Settings.DEFAULT);
+            case PIXEL_CLASSIFIER -> new PixelClassifierBaseline(seed);
             case BOX_FILL -> throw new IllegalStateException("box-fill is an interactive floor");
         };
     }

@@ -2,8 +2,6 @@ package org.onepro.examples.eval;
 
 import java.util.List;
 import org.onepro.classic.classifier.PixelClassifier;
-import org.onepro.classic.grid.Grid;
-import org.onepro.classic.registration.Registration;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.PromptedTemplate;
@@ -15,18 +13,14 @@ import org.onepro.core.prompt.PromptedTemplate;
 public final class PixelClassifierBaseline implements Predictor {
 
     private final long seed;
-    private final Registration.Settings aligned;
 
     /**
      * A pixel-classifier floor.
      *
-     * @param seed    the seed of the pixel sample and the forest
-     * @param aligned when not null, each query's position features are its pixels' positions on the (first)
-     *                template after registering it so
+     * @param seed the seed of the pixel sample and the forest
      */
-    public PixelClassifierBaseline(long seed, Registration.Settings aligned) {
+    public PixelClassifierBaseline(long seed) {
         this.seed = seed;
-        this.aligned = aligned;
     }
 
     @Override
@@ -36,9 +30,7 @@ public final class PixelClassifierBaseline implements Predictor {
         return new Target() {
             @Override
             public Mask predict(Image query) {
-                Grid[] positions = aligned == null ? null
-                        : Registration.register(templates.get(0).template(), query, aligned).templateFractions();
-                return classifier.predict(query, positions).threshold(0.5f);
+                return classifier.predict(query).threshold(0.5f);
             }
 
             @Override
