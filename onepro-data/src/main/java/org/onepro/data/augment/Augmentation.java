@@ -95,6 +95,29 @@ public final class Augmentation {
         return poseJitter();
     }
 
+    /**
+     * Returns the shared part of appearance randomisation, for query and template with the same draws: with the
+     * given probability, one {@link IntensityCurve} of 2 to 6 knots. The pair keeps looking alike; which
+     * brightness the target has is decided anew for every episode.
+     *
+     * @param probability chance that an episode's pair is remapped
+     * @return the step
+     */
+    public static Transform sharedAppearance(double probability) {
+        return new IntensityCurve(probability, 6);
+    }
+
+    /**
+     * Returns the per-image part of appearance randomisation: with the given probability, a {@link BiasField} of
+     * strength 0.3 drawn for each image on its own, as two scans of one patient are shaded differently.
+     *
+     * @param probability chance that an image is shaded
+     * @return the step
+     */
+    public static Transform shading(double probability) {
+        return new BiasField(probability, 0.3);
+    }
+
     /** The affine step of {@link #standard()}: the spread of patient positioning and scanner fields of view. */
     private static Transform poseJitter() {
         return new AffineJitter(0.5, 15, 0.85, 1.15, 0.08);

@@ -53,6 +53,12 @@ import org.onepro.data.prompt.SegLabRadii;
  *                             target's largest inside distance (docs/prompts.md)
  * @param taskWeights          relative weights of real tasks when an episode picks its task, by task name; a task
  *                             not named weighs 1, and an empty map draws tasks uniformly
+ * @param heldOutTasks         real tasks this run must neither train nor validate on, as a task list
+ *                             ({@code TaskSelection}: comma-separated names or {@code @FILE}, e.g. a fold of
+ *                             {@code docs/evaluation.md}); empty for none
+ * @param appearanceRandomisation probability that an episode's query and template share one random intensity
+ *                             curve (inversions included) and each get a smooth bias field, so no intensity or
+ *                             modality cue can be memorised (0: off, the bundled model's stages)
  * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
  * @param validateEvery        steps between validations (0: only at the end)
  * @param validationQueries    largest number of val images per task and target in a validation
@@ -89,6 +95,8 @@ public record TrainConfig(
         boolean flipBeforeLetterbox,
         SegLabRadii segLabRadii,
         Map<String, Double> taskWeights,
+        String heldOutTasks,
+        double appearanceRandomisation,
         int autoencoderSteps,
         int validateEvery,
         int validationQueries,
@@ -106,6 +114,7 @@ public record TrainConfig(
                 : Collections.unmodifiableMap(new EnumMap<>(qualityMix));
         taskWeights = taskWeights == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(taskWeights));
         initialModel = initialModel == null ? "" : initialModel;
+        heldOutTasks = heldOutTasks == null ? "" : heldOutTasks.trim();
         List<String> problems = new ArrayList<>();
         if (dataRoots.isEmpty() && syntheticRatio < 1) {
             problems.add("dataRoots is empty but syntheticRatio is below 1 (real episodes need data)");
@@ -133,6 +142,7 @@ public record TrainConfig(
                 "segLabRadii must be one of " + Arrays.toString(SegLabRadii.values()));
         taskWeights.forEach((task, w) -> require(problems, w != null && w > 0 && Double.isFinite(w),
                 "taskWeights." + task + " must be a positive number, not " + w));
+        require(problems, unit(appearanceRandomisation), "appearanceRandomisation must lie in [0, 1]");
         require(problems, autoencoderSteps >= 0, "autoencoderSteps must not be negative");
         require(problems, validateEvery >= 0, "validateEvery must not be negative");
         require(problems, validationQueries >= 1, "validationQueries must be at least 1");
@@ -160,7 +170,8 @@ public record TrainConfig(
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
                 syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
-                sharedFlips, sharedAffine, flipBeforeLetterbox, segLabRadii, taskWeights, autoencoderSteps,
-                validateEvery, validationQueries, checkpointEvery, keepCheckpoints, workers, seed, outputDir);
+                sharedFlips, sharedAffine, flipBeforeLetterbox, segLabRadii, taskWeights, heldOutTasks,
+                appearanceRandomisation, autoencoderSteps, validateEvery, validationQueries, checkpointEvery,
+                keepCheckpoints, workers, seed, outputDir);
     }
 }

@@ -65,6 +65,8 @@ public final class TrainConfigJson {
         d.addProperty("flipBeforeLetterbox", true);
         d.addProperty("segLabRadii", "FIXED");
         d.add("taskWeights", new JsonObject());
+        d.addProperty("heldOutTasks", "");
+        d.addProperty("appearanceRandomisation", 0.0);
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);
         d.addProperty("validationQueries", 4);

@@ -12,6 +12,7 @@ import org.onepro.data.dataset.Split;
 import org.onepro.data.dataset.SplitFractions;
 import org.onepro.data.dataset.Splits;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.dataset.TaskSelection;
 import org.onepro.data.episode.EpisodeMix;
 import org.onepro.data.episode.EpisodeSampler;
 import org.onepro.data.episode.EpisodeSource;
@@ -20,6 +21,7 @@ import org.onepro.data.prompt.Quality;
 import org.onepro.data.synthetic.SyntheticTask;
 import org.onepro.data.synthetic.SyntheticTasks;
 import org.onepro.data.transform.Preprocess;
+import org.onepro.data.transform.Transform;
 import org.onepro.train.config.TrainConfig;
 
 /**
@@ -45,6 +47,9 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
     public static TrainingData open(TrainConfig config, int imageSize, Splits splits) {
         List<TaskDataset> real = config.dataRoots().isEmpty() ? List.of()
                 : DatasetRoot.open(config.dataRoots().stream().map(Path::of).toList());
+        if (!config.heldOutTasks().isEmpty()) {
+            real = TaskSelection.exclude(real, TaskSelection.parse(config.heldOutTasks()));
+        }
         List<TaskDataset> synthetic = config.syntheticRatio() > 0
                 ? SyntheticTasks.create(config.syntheticTasks(), config.syntheticSamples(), imageSize, config.seed())
                 : List.of();
@@ -113,20 +118,36 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optPromptSource((type, target, quality, rng) -> PromptSimulator.simulate(type, target, quality,
                         config.segLabRadii(), rng))
                 .optSeed(seed);
+        Transform shared = null;
+        Transform own;
         if (config.flipBeforeLetterbox()) {
             builder.optOrientation(Augmentation.mirrors(), config.sharedFlips());
             if (config.sharedAffine()) {
-                builder.optSharedAugment(Augmentation.sharedPose()).optAugment(Augmentation.residualJitter());
+                shared = Augmentation.sharedPose();
+                own = Augmentation.residualJitter();
             } else {
-                builder.optAugment(Augmentation.independentJitter());
+                own = Augmentation.independentJitter();
             }
         } else if (config.sharedAffine()) {
-            builder.optSharedAugment(Augmentation.sharedGeometry()).optAugment(Augmentation.residualJitter());
+            shared = Augmentation.sharedGeometry();
+            own = Augmentation.residualJitter();
         } else if (config.sharedFlips()) {
-            builder.optSharedAugment(Augmentation.mirrors()).optAugment(Augmentation.independentJitter());
+            shared = Augmentation.mirrors();
+            own = Augmentation.independentJitter();
         } else {
-            builder.optAugment(Augmentation.standard());
+            own = Augmentation.standard();
         }
+        double appearance = config.appearanceRandomisation();
+        if (appearance > 0) {
+            Transform curve = Augmentation.sharedAppearance(appearance);
+            shared = shared == null ? curve : shared.then(curve);
+            own = own.then(Augmentation.shading(appearance));
+        }
+        if (shared != null) {
+            // Set only when there is one: a shared step, even one that changes nothing, draws its own stream.
+            builder.optSharedAugment(shared);
+        }
+        builder.optAugment(own);
         return builder;
     }
 }

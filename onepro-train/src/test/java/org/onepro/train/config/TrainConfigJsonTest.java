@@ -62,6 +62,16 @@ class TrainConfigJsonTest {
     }
 
     @Test
+    void appearanceRandomisationIsAProbabilityAndOffByDefault() {
+        assertEquals(0.0, TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}").appearanceRandomisation());
+        assertEquals(0.8, TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}",
+                List.of("appearanceRandomisation=0.8")).appearanceRandomisation());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainConfigJson.fromJson(
+                "{\"dataRoots\": [\"x\"]}", List.of("appearanceRandomisation=1.5")));
+        assertTrue(e.getMessage().contains("appearanceRandomisation must lie in [0, 1]"), e.getMessage());
+    }
+
+    @Test
     void aSwitchMustBeTrueOrFalseInTheFileAndOnTheCommandLine() {
         assertTrue(TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("templatesFromTrain=true"))
                 .templatesFromTrain());
@@ -103,7 +113,7 @@ class TrainConfigJsonTest {
         // Stages made before the mirror moved ahead of the letterbox keep the old order, so they reproduce.
         for (Path config : configs) {
             String name = config.getFileName().toString();
-            boolean older = !name.matches("onepro-small-stage(1[2-9]|[2-9]\\d)\\.json");
+            boolean older = !name.matches("onepro-small-(stage(1[2-9]|[2-9]\\d)|fold-[a-z])\\.json");
             assertEquals(!older, TrainConfigJson.fromJson(Files.readString(config)).flipBeforeLetterbox(), name);
         }
         assertTrue(TrainConfigJson.fromJson("{\"syntheticRatio\": 1}").flipBeforeLetterbox(),

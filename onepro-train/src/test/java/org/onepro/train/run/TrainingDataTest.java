@@ -1,6 +1,7 @@
 package org.onepro.train.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.imageio.ImageIO;
@@ -10,13 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.metric.SegmentationMetrics;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.data.dataset.Split;
+import org.onepro.data.dataset.TaskDataset;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeSource;
 import org.onepro.train.config.TrainConfig;
@@ -91,6 +95,81 @@ class TrainingDataTest {
         assertEquals(0, episodesWithTargetInBottomQuarter(before));
         int moved = episodesWithTargetInBottomQuarter(after);
         assertTrue(moved > 60 && moved < 140, "upside-down episodes with the padding above: " + moved + " of 200");
+    }
+
+    @Test
+    void heldOutTasksAreNeitherTrainedNorValidatedOnAndAMisspeltOneIsRefused(@TempDir Path data) throws IOException {
+        writeWideTask(data.resolve("kept"), 12);
+        writeWideTask(data.resolve("held"), 12);
+        Path fold = Files.writeString(data.resolve("fold.txt"), "# held out\nheld\n");
+        TrainConfig config = TinyRuns.config(out, 1, "dataRoots=" + data, "syntheticRatio=0",
+                "heldOutTasks=@" + fold);
+
+        TrainingData opened = TrainingData.open(config, 64);
+        assertEquals(List.of("kept"), opened.realTasks().stream().map(TaskDataset::name).toList());
+        assertEquals(List.of("kept"), opened.validationTasks().stream().map(TaskDataset::name).toList());
+        EpisodeSource episodes = opened.episodes(config, 64, 1);
+        for (long i = 0; i < 50; i++) {
+            assertEquals("kept", episodes.episode(i).task());
+        }
+
+        TrainConfig misspelt = TinyRuns.config(out, 1, "dataRoots=" + data, "syntheticRatio=0", "heldOutTasks=hled");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingData.open(misspelt, 64));
+        assertTrue(e.getMessage().contains("hled"), e.getMessage());
+    }
+
+    @Test
+    void appearanceRandomisationChangesWhichBrightnessTheTargetHasButNotThatThePairAgrees(@TempDir Path data)
+            throws IOException {
+        writeWideTask(data.resolve("wide"), 12);
+        String[] crossImage = {"dataRoots=" + data, "syntheticRatio=0", "interactiveStart=0", "interactiveEnd=0"};
+        int[] plain = brightnessOrders(TinyRuns.config(out, 1, concat(crossImage, "appearanceRandomisation=0")));
+        int[] random = brightnessOrders(TinyRuns.config(out, 1, concat(crossImage, "appearanceRandomisation=1")));
+
+        // The task's target is always brighter than its surroundings; randomised, it is darker in a good share of
+        // episodes, and query and template, remapped by one curve, agree on that in nearly all of them.
+        assertEquals(0, plain[0], "episodes with a darker target, no randomisation");
+        assertTrue(random[0] > 40 && random[0] < 160, "episodes with a darker target: " + random[0] + " of 200");
+        assertTrue(random[1] >= 170, "episodes whose query and template agree: " + random[1] + " of 200");
+    }
+
+    /**
+     * Over 200 episodes: how many have a query target darker than the pixels around it, and in how many query and
+     * template agree on whether their target is the darker.
+     */
+    private static int[] brightnessOrders(TrainConfig config) {
+        EpisodeSource episodes = TrainingData.open(config, 64).episodes(config, 64, 1);
+        int darker = 0;
+        int agree = 0;
+        for (long i = 0; i < 200; i++) {
+            Episode e = episodes.episode(i);
+            boolean queryDarker = targetDarker(e.query().image(), e.queryMask());
+            darker += queryDarker ? 1 : 0;
+            agree += queryDarker == targetDarker(e.template().image(), e.templateMask()) ? 1 : 0;
+        }
+        return new int[] {darker, agree};
+    }
+
+    /** Whether the target's mean is below the mean of the image rows it spans (the letterbox padding left out). */
+    private static boolean targetDarker(org.onepro.core.image.Image image, Mask target) {
+        int[] box = target.boundingBox().orElseThrow();
+        double in = 0;
+        double out = 0;
+        int nIn = 0;
+        int nOut = 0;
+        for (int y = box[1]; y <= box[3]; y++) {
+            for (int x = 0; x < image.width(); x++) {
+                double v = image.get(0, y, x);
+                if (target.get(y, x)) {
+                    in += v;
+                    nIn++;
+                } else {
+                    out += v;
+                    nOut++;
+                }
+            }
+        }
+        return in / nIn < out / Math.max(1, nOut);
     }
 
     private static String[] concat(String[] a, String b) {
