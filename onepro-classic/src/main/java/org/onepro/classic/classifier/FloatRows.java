@@ -36,8 +36,13 @@ final class FloatRows {
     /** The rows as an XGBoost matrix with labels and weights; the caller disposes of it. */
     DMatrix toMatrix() throws XGBoostError {
         DMatrix m = new DMatrix(Arrays.copyOf(values, rows * columns), rows, columns, Float.NaN);
-        m.setLabel(Arrays.copyOf(labels, rows));
-        m.setWeight(Arrays.copyOf(weights, rows));
-        return m;
+        try {
+            m.setLabel(Arrays.copyOf(labels, rows));
+            m.setWeight(Arrays.copyOf(weights, rows));
+            return m;
+        } catch (XGBoostError | RuntimeException e) {
+            m.dispose();
+            throw e;
+        }
     }
 }

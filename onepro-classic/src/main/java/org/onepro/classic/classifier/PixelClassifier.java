@@ -38,7 +38,7 @@ public final class PixelClassifier implements AutoCloseable {
      * @param maxDepth          deepest split level
      * @param foregroundSamples most target pixels per template
      * @param backgroundSamples most other pixels per template
-     * @param maxSide           longest side the features are computed at
+     * @param maxSide           longest side the features are computed at, 16 to 2048
      * @param threads           threads for fitting and predicting
      * @param seed              seed of the pixel sample and the forest
      */
@@ -67,8 +67,9 @@ public final class PixelClassifier implements AutoCloseable {
          * @param seed              seed
          */
         public Settings {
+            // Above 2048 px the feature rows of one image no longer fit a Java array.
             if (trees < 1 || maxDepth < 1 || foregroundSamples < 1 || backgroundSamples < 1 || maxSide < 16
-                    || threads < 1) {
+                    || maxSide > 2048 || threads < 1) {
                 throw new IllegalArgumentException("bad pixel-classifier settings: " + trees + " trees, depth "
                         + maxDepth + ", samples " + foregroundSamples + "/" + backgroundSamples + ", side "
                         + maxSide + ", threads " + threads);
@@ -117,7 +118,7 @@ public final class PixelClassifier implements AutoCloseable {
             }
             int[] size = Grid.fit(image.height(), image.width(), settings.maxSide());
             Image work = resize(image, size[0], size[1]);
-            boolean[] labels = mask.resizeNearest(size[0], size[1]).data();
+            boolean[] labels = labelsAt(mask, size[0], size[1]);
             float[][] planes = FilterBank.compute(work);
             int[][] byClass = split(labels);
             hasTarget |= byClass[1].length > 0;
@@ -212,6 +213,48 @@ public final class PixelClassifier implements AutoCloseable {
             System.arraycopy(Grid.channel(image, c).resize(h, w).data(), 0, out, c * h * w, h * w);
         }
         return Image.of(out, image.channels(), h, w);
+    }
+
+    /**
+     * The mask at the working size, by the share of each working pixel's area the target covers: a pixel is target
+     * when the target covers at least half of it. A class that this would erase (a one-pixel line at half
+     * resolution) keeps the pixels it touches, so a template that holds both classes still does after resizing.
+     */
+    static boolean[] labelsAt(Mask mask, int height, int width) {
+        if (mask.height() == height && mask.width() == width) {
+            return mask.data();
+        }
+        boolean[] src = mask.data();
+        double[] cover = new double[height * width];
+        double[] area = new double[height * width];
+        for (int y = 0; y < mask.height(); y++) {
+            int ty = (int) ((long) y * height / mask.height());
+            for (int x = 0; x < mask.width(); x++) {
+                int i = ty * width + (int) ((long) x * width / mask.width());
+                area[i]++;
+                if (src[y * mask.width() + x]) {
+                    cover[i]++;
+                }
+            }
+        }
+        boolean[] out = new boolean[cover.length];
+        boolean anyTarget = false;
+        boolean anyBackground = false;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cover[i] >= 0.5 * area[i];
+            anyTarget |= out[i];
+            anyBackground |= !out[i];
+        }
+        if (!anyTarget) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = cover[i] > 0;
+            }
+        } else if (!anyBackground) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = cover[i] == area[i];
+            }
+        }
+        return out;
     }
 
     /** Pixel indices of the background ({@code [0]}) and the target ({@code [1]}). */

@@ -2,7 +2,6 @@ package org.onepro.classic.registration;
 
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -60,16 +59,25 @@ public final class AffineRegistration {
             x0[i] = Math.min(UPPER[i] - radius * 1.01, Math.max(LOWER[i] + radius * 1.01, x0[i]));
         }
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * x0.length + 1, radius, 1e-4);
+        // The best point seen is kept outside the optimiser, so a level that runs out of evaluations still
+        // returns what it found rather than its start.
+        double[] best = start.clone();
+        double[] bestCost = {cost(query, template, Affine.fromParameters(start))};
+        ObjectiveFunction objective = new ObjectiveFunction(p -> {
+            double c = cost(query, template, Affine.fromParameters(p));
+            if (c < bestCost[0]) {
+                bestCost[0] = c;
+                System.arraycopy(p, 0, best, 0, best.length);
+            }
+            return c;
+        });
         try {
-            PointValuePair best = optimizer.optimize(new MaxEval(evaluations),
-                    new ObjectiveFunction(p -> cost(query, template, Affine.fromParameters(p))), GoalType.MINIMIZE,
-                    new InitialGuess(x0), new SimpleBounds(LOWER, UPPER));
-            return cost(query, template, Affine.fromParameters(best.getPoint()))
-                    <= cost(query, template, Affine.fromParameters(start)) ? best.getPoint() : start;
+            optimizer.optimize(new MaxEval(evaluations), objective, GoalType.MINIMIZE, new InitialGuess(x0),
+                    new SimpleBounds(LOWER, UPPER));
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
-            // The budget is a time limit, not a failure: keep the start, whose cost is known.
-            return start;
+            // The budget is a time limit, not a failure.
         }
+        return best;
     }
 
     /** One minus the normalised cross-correlation over the query pixels that fall inside the template. */

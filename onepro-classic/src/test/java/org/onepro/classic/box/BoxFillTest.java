@@ -24,6 +24,16 @@ class BoxFillTest {
     }
 
     @Test
+    void aBoxDrawnToTheBorderReachesTheBorderPixels() {
+        // An edge-touching target's box is clamped to the border pixels' centres (0 and size - 1).
+        Mask whole = BoxFill.ellipse(new BBox(0, 0, 99, 79), 80, 100);
+        assertTrue(whole.get(0, 50) && whole.get(79, 50) && whole.get(40, 0) && whole.get(40, 99),
+                "the midpoints of all four border rows and columns");
+        Mask corner = BoxFill.ellipse(new BBox(0, 0, 0.5, 0.5), 80, 100);
+        assertTrue(corner.get(0, 0), "a box around the corner pixel marks it");
+    }
+
+    @Test
     void aBoxOutsideTheImageIsRefused() {
         assertThrows(InvalidInputException.class, () -> BoxFill.ellipse(new BBox(10, 10, 200, 20), 50, 50));
     }

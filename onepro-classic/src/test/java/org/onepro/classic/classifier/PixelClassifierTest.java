@@ -61,4 +61,25 @@ class PixelClassifierTest {
                 List.of(im), List.of(Mask.empty(10, 20)), PixelClassifier.Settings.defaults(1)));
         assertTrue(size.getMessage().contains("20x20") && size.getMessage().contains("10x20"), size.getMessage());
     }
+
+    @Test
+    void aTemplateLargerThanTheWorkingSideKeepsAThinTargetAndLabelsByArea() {
+        // A one-pixel line on an odd row: halving by nearest neighbour would sample only even rows and lose it.
+        boolean[] line = new boolean[64 * 64];
+        for (int x = 8; x < 56; x++) {
+            line[21 * 64 + x] = true;
+        }
+        boolean[] half = PixelClassifier.labelsAt(Mask.of(line, 64, 64), 32, 32);
+        assertTrue(half[10 * 32 + 16], "the line survives halving");
+        // A block covering three of each working pixel's four source pixels is target, one of four is not.
+        boolean[] block = new boolean[64 * 64];
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                block[y * 64 + x] = x < 32 ? (y % 2 == 0 || x % 2 == 0) : (y % 2 == 0 && x % 2 == 0);
+            }
+        }
+        boolean[] labels = PixelClassifier.labelsAt(Mask.of(block, 64, 64), 32, 32);
+        assertTrue(labels[5 * 32 + 5], "three quarters covered");
+        assertTrue(!labels[5 * 32 + 25], "one quarter covered");
+    }
 }

@@ -21,8 +21,8 @@ public final class BiasField implements Transform {
      * Creates the transform.
      *
      * @param probability chance of changing a sample, in {@code [0, 1]}
-     * @param strength    largest coefficient, in {@code [0, 2]} (0.3 changes brightness by up to about 35 % across
-     *                    the image)
+     * @param strength    largest coefficient, in {@code [0, 2]}; the exponent then stays within
+     *                    {@code +-1.75 * strength} (0.3: gains of 0.59 to 1.69)
      * @throws IllegalArgumentException if an argument is out of range
      */
     public BiasField(double probability, double strength) {

@@ -148,7 +148,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The model in interactive use: one session per image, so its encoding serves template and query alike. */
+    /** The model in interactive use: one session per prompted image, which is template and query at once. */
     private static InteractivePredictor interactivePredictor(Segmenter segmenter) {
         return (image, p) -> {
             try (InteractiveSession session = segmenter.interactive(image)) {

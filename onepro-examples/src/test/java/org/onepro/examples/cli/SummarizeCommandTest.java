@@ -37,4 +37,12 @@ class SummarizeCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("METHOD=FILE"), r.err());
     }
+
+    @Test
+    void aMethodNamedTwiceIsAnErrorRatherThanALostColumn(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), HEADER + "t,1,q1,x,seglab,oracle,0.2,0.1,1\n");
+        Run r = OneProCliTest.run("summarize", "m=" + a, "m=" + a);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("'m' is named twice"), r.err());
+    }
 }
