@@ -80,33 +80,6 @@ public final class Warp {
         return Mask.of(out, queryHeight, queryWidth);
     }
 
-    /**
-     * Carries a template map onto the query, bilinear; positions outside the template take {@code outside}.
-     *
-     * @param templateMap a map at the template's size
-     * @param outside     the value outside the template
-     * @return the map at the query's size
-     * @throws InvalidInputException if the map is not at the template's size
-     */
-    public Grid warp(Grid templateMap, float outside) {
-        if (templateMap.height() != templateHeight || templateMap.width() != templateWidth) {
-            throw new InvalidInputException("the template map is " + templateMap.height() + "x"
-                    + templateMap.width() + " but the registered template is " + templateHeight + "x"
-                    + templateWidth);
-        }
-        float[] out = new float[queryHeight * queryWidth];
-        double[] pos = new double[2];
-        for (int y = 0; y < queryHeight; y++) {
-            for (int x = 0; x < queryWidth; x++) {
-                templatePosition(y, x, pos);
-                boolean in = pos[0] >= -0.5 && pos[0] <= templateHeight - 0.5 && pos[1] >= -0.5
-                        && pos[1] <= templateWidth - 0.5;
-                out[y * queryWidth + x] = in ? templateMap.sample(pos[0], pos[1]) : outside;
-            }
-        }
-        return new Grid(out, queryHeight, queryWidth);
-    }
-
     /** The template position {@code (row, column)} of query pixel {@code (y, x)}, written into {@code out}. */
     private void templatePosition(int y, int x, double[] out) {
         double px = x;

@@ -121,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
             console.printf("baseline %s; %s%d task(s) in %s%n", floor.label(), mode, chosen.size(), data);
             Function<TaskDataset, List<QueryScore>> evaluator = interactive
                     ? new InteractiveEvaluator(new BoxFillBaseline(), settings, console::println)::evaluate
-                    : new Evaluator(trial(floor), settings, console::println)::evaluate;
+                    : new Evaluator(floor.predictor(seed), settings, console::println)::evaluate;
             run(evaluator, chosen, rows, summaries, console);
         } else {
             try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
@@ -146,17 +146,6 @@ final class EvaluateCommand implements Callable<Integer> {
         console.println(SummaryTable.meanDiceLine(summaries));
         console.flush();
         return 0;
-    }
-
-    /** Trial methods named by the environment variable ONEPRO_TRIAL (cuenet:FILE[:detail]). */
-    private org.onepro.examples.eval.Predictor trial(Baseline floor) {
-        String t = System.getenv("ONEPRO_TRIAL");
-        if (t != null && t.startsWith("cuenet:")) {
-            String[] p = t.split(":");
-            return new org.onepro.examples.eval.CueNetPredictor(Path.of(p[1]), seed,
-                    p.length > 2 && p[2].equals("detail"));
-        }
-        return floor.predictor(seed);
     }
 
     /** The model in interactive use: one session per prompted image, which is template and query at once. */
