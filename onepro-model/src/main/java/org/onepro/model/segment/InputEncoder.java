@@ -19,8 +19,8 @@ final class InputEncoder {
     /** An image on the model grid with the geometry to map results back. */
     record EncodedImage(Image original, Letterbox geometry, float[] pixels) {}
 
-    /** A template image with its prompt on the model grid. */
-    record EncodedTemplate(EncodedImage image, EncodedPrompt prompt) {}
+    /** A template image with its prompt on the model grid, and the prompt as given (what applies at full size). */
+    record EncodedTemplate(EncodedImage image, EncodedPrompt prompt, Prompt source) {}
 
     private final OnePromptConfig config;
     private final PromptRasterizer rasterizer;
@@ -44,6 +44,6 @@ final class InputEncoder {
     }
 
     EncodedTemplate encodeTemplate(EncodedImage image, Prompt prompt) {
-        return new EncodedTemplate(image, rasterizer.encode(prompt, image.geometry()));
+        return new EncodedTemplate(image, rasterizer.encode(prompt, image.geometry()), prompt);
     }
 }

@@ -195,7 +195,7 @@ public final class InteractiveSession implements AutoCloseable {
         } finally {
             owner.lock().unlock();
         }
-        ProbabilityMap map = encoded.geometry().invert(probabilities);
+        ProbabilityMap map = BoxLocality.apply(encoded.geometry().invert(probabilities), p);
         return new SegmentationResult(map, map.threshold(PreparedTemplate.THRESHOLD), iou);
     }
 

@@ -117,6 +117,9 @@ public final class PreparedTemplate implements AutoCloseable {
             float[] own = new float[plane];
             System.arraycopy(probabilities, i * plane, own, 0, plane);
             ProbabilityMap map = images.get(i).geometry().invert(own);
+            if (queries.get(i) == template) {
+                map = BoxLocality.apply(map, encoded.source());
+            }
             results.add(new SegmentationResult(map, map.threshold(THRESHOLD), ious[i]));
         }
         return results;

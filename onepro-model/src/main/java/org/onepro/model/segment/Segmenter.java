@@ -145,7 +145,7 @@ public final class Segmenter implements AutoCloseable {
     /**
      * Segments {@code query} by the target that {@code prompt} marks on {@code template}. Passing
      * the same image object as query and template is interactive segmentation: the query then
-     * carries the prompt too.
+     * carries the prompt too, and a box prompt confines the result to the box (probability 0 outside).
      *
      * @throws InvalidInputException for a prompt that does not fit the template, or images whose
      *     channel counts differ or do not fit the model

@@ -73,7 +73,7 @@ final class TemplateBatchRunner {
                     chunk.add(owner.inputs().encodeTemplate(lastEncoded, t.prompt()));
                 }
                 float[][] out = interactive ? side.runInteractive(chunk) : side.runAgainstQuery(chunk);
-                deliver(encodedQuery, out[0], out[1], start, each);
+                deliver(encodedQuery, interactive ? templates.subList(start, end) : null, out[0], out[1], start, each);
                 start = end;
             }
         }
@@ -231,13 +231,17 @@ final class TemplateBatchRunner {
         return new float[][] {Activation.sigmoid(out.get(0)).toFloatArray(), out.get(1).toFloatArray()};
     }
 
-    private static void deliver(InputEncoder.EncodedImage query, float[] probabilities, float[] ious, int first,
-            ObjIntConsumer<SegmentationResult> each) {
+    /** Hands out one chunk's results; {@code interactive} holds the chunk's templates when they are the query. */
+    private static void deliver(InputEncoder.EncodedImage query, List<PromptedTemplate> interactive,
+            float[] probabilities, float[] ious, int first, ObjIntConsumer<SegmentationResult> each) {
         int plane = query.geometry().size() * query.geometry().size();
         for (int i = 0; i < ious.length; i++) {
             float[] own = new float[plane];
             System.arraycopy(probabilities, i * plane, own, 0, plane);
             ProbabilityMap map = query.geometry().invert(own);
+            if (interactive != null) {
+                map = BoxLocality.apply(map, interactive.get(i).prompt());
+            }
             each.accept(new SegmentationResult(map, map.threshold(PreparedTemplate.THRESHOLD), ious[i]), first + i);
         }
     }

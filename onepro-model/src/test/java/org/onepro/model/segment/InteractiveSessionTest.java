@@ -16,6 +16,7 @@ import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.ClickPoint;
 import org.onepro.core.prompt.Doodle;
 import org.onepro.core.prompt.Point;
+import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.prompt.Stroke;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.config.ModelPresets;
@@ -38,6 +39,37 @@ class InteractiveSessionTest {
 
     private static Image image(int h, int w, long seed) {
         return SegmenterTest.image(1, h, w, seed);
+    }
+
+    @Test
+    void aBoxOnTheImageBeingSegmentedConfinesTheResultToTheBox() {
+        Image image = image(40, 30, 2);
+        BBox box = new BBox(5.5, 8.5, 14.5, 20.5);
+        SegmentationResult inSession;
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            inSession = session.segment(box);
+        }
+        SegmentationResult direct = segmenter.segment(image, image, box);
+        float[] ensemble = segmenter.segment(image, List.of(new PromptedTemplate(image, box))).probabilities()
+                .data();
+        assertArrayEquals(inSession.probabilities().data(), direct.probabilities().data(), 1e-5f);
+        assertArrayEquals(inSession.probabilities().data(), ensemble, 1e-5f);
+        float[] p = inSession.probabilities().data();
+        float inside = 0;
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 30; x++) {
+                boolean in = x >= 5 && x <= 15 && y >= 8 && y <= 21;
+                if (in) {
+                    inside = Math.max(inside, p[y * 30 + x]);
+                } else {
+                    assertEquals(0f, p[y * 30 + x], "pixel (" + x + ", " + y + ") lies outside the box");
+                }
+            }
+        }
+        assertTrue(inside > 0, "the box must not blank its own inside");
+        // On another image the template's box says nothing about where the target lies.
+        float[] oneShot = segmenter.segment(image(40, 30, 3), image, box).probabilities().data();
+        assertTrue(oneShot[0] > 0 && oneShot[39 * 30 + 29] > 0, "a one-shot result is not cut to the template's box");
     }
 
     @Test
