@@ -27,7 +27,7 @@ final class BoxLocality {
         }
         int h = map.height();
         int w = map.width();
-        float[] p = map.data().clone();
+        float[] p = map.data();
         for (int y = 0; y < h; y++) {
             // Half a pixel of slack: a box is drawn either through the centres of its edge pixels or around them.
             boolean rowInside = y >= box.y0() - 0.5 && y <= box.y1() + 0.5;
