@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * The acquisition effects applied to a rendered scene, in place or as new planes: a smooth multiplicative bias
- * field (MRI-like shading), Gaussian blur (limited resolution) and additive Gaussian noise.
+ * field (MRI-like shading), Gaussian blur (limited resolution), multiplicative speckle (ultrasound) and additive
+ * Gaussian noise.
  */
 final class ImageDegradation {
 
@@ -71,6 +72,30 @@ final class ImageDegradation {
             }
         }
         return out;
+    }
+
+    /**
+     * Multiplies every pixel by speckle: the mean of {@code looks} unit exponentials, smoothed over about a pixel so
+     * the grains have the size of an ultrasound system's resolution cell.
+     *
+     * @param image values, changed in place
+     * @param size  the image side
+     * @param looks how many independent looks are averaged, at least 1 (1: fully developed speckle)
+     * @param rng   the source of the speckle
+     */
+    static void applySpeckle(float[] image, int size, int looks, SplittableRandom rng) {
+        float[] grain = new float[image.length];
+        for (int i = 0; i < grain.length; i++) {
+            double sum = 0;
+            for (int l = 0; l < looks; l++) {
+                sum -= Math.log(1 - rng.nextDouble());
+            }
+            grain[i] = (float) (sum / looks);
+        }
+        grain = blur(grain, size, 0.7);
+        for (int i = 0; i < image.length; i++) {
+            image[i] *= grain[i];
+        }
     }
 
     /**

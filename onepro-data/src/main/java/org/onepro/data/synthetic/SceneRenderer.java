@@ -50,7 +50,7 @@ final class SceneRenderer {
     }
 
     /** A full plane of one appearance: its mean level plus its texture. */
-    private static float[] paint(double level, Appearance look, double gain, int size, SplittableRandom rng) {
+    static float[] paint(double level, Appearance look, double gain, int size, SplittableRandom rng) {
         float[] texture = TextureSynthesizer.texture(look.texture(), look.textureScale() * size, size, size, rng);
         double mean = level + gain * look.intensityOffset();
         float[] out = new float[texture.length];

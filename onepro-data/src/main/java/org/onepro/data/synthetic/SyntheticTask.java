@@ -1,9 +1,7 @@
 package org.onepro.data.synthetic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
@@ -15,8 +13,6 @@ import org.onepro.data.dataset.TaskDataset;
  * labels are 1 on the visible parts of target objects and 0 elsewhere, distractors included.
  */
 public final class SyntheticTask implements TaskDataset {
-
-    private static final int MIN_ID_DIGITS = 4;
 
     private final int index;
     private final SyntheticTaskSpec spec;
@@ -35,17 +31,9 @@ public final class SyntheticTask implements TaskDataset {
     }
 
     private SyntheticTask(int index, SyntheticTaskSpec spec, int sampleCount, boolean everyStyle) {
-        if (sampleCount <= 0) {
-            throw new InvalidInputException("a synthetic task needs at least one sample, was " + sampleCount);
-        }
         this.index = index;
         this.spec = spec;
-        int digits = Math.max(MIN_ID_DIGITS, String.valueOf(sampleCount - 1).length());
-        List<String> list = new ArrayList<>(sampleCount);
-        for (int i = 0; i < sampleCount; i++) {
-            list.add(String.format("%0" + digits + "d", i));
-        }
-        this.ids = List.copyOf(list);
+        this.ids = SampleIds.of("synthetic-" + index, sampleCount);
         this.everyStyle = everyStyle;
     }
 
@@ -90,24 +78,12 @@ public final class SyntheticTask implements TaskDataset {
 
     @Override
     public LabeledImage load(String id) {
-        int sample = sampleIndex(id);
+        int sample = SampleIds.index(name(), ids, id);
         SplittableRandom rng = new SplittableRandom(Seeds.mix(spec.sampleSeed(), sample));
         Scene scene = ScenePlanner.plan(spec, rng);
         float[] pixels = SceneRenderer.render(spec, scene, rng);
         int size = spec.imageSize();
-        return LabeledImage.of(name(), id, Image.of(pixels, 1, size, size), LabelMap.of(everyStyle ? scene.styleLabels() : scene.labels(), size, size));
-    }
-
-    /** Parses an id; ids are exactly the strings {@link #ids()} lists, so "7" or "00007" are unknown. */
-    private int sampleIndex(String id) {
-        int width = ids.get(0).length();
-        if (id != null && id.length() == width && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int value = Integer.parseInt(id);
-            if (value < ids.size()) {
-                return value;
-            }
-        }
-        throw new InvalidInputException(name() + " has no sample '" + id + "'; its ids run from " + ids.get(0)
-                + " to " + ids.get(ids.size() - 1));
+        return LabeledImage.of(name(), id, Image.of(pixels, 1, size, size),
+                LabelMap.of(everyStyle ? scene.styleLabels() : scene.labels(), size, size));
     }
 }

@@ -7,10 +7,13 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.data.dataset.TaskDataset;
 
 /**
- * Creates families of synthetic tasks. Task {@code i}'s spec is drawn from {@code (seed, i)} alone, so a task
- * stays the same when more or fewer tasks are created around it.
+ * Creates families of synthetic tasks: scenes of separate shapes ({@link #create}) and anatomy-like structures
+ * ({@link #structures}). Task {@code i} is drawn from {@code (seed, i)} alone, so a task stays the same when more
+ * or fewer tasks are created around it.
  */
 public final class SyntheticTasks {
+
+    private static final long STRUCTURE_STREAM = 0x5354525543L;
 
     private SyntheticTasks() {
     }
@@ -54,5 +57,29 @@ public final class SyntheticTasks {
         }
         SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, index));
         return new SyntheticTask(index, TaskSpecSampler.sample(imageSize, rng), samplesPerTask);
+    }
+
+    /**
+     * Creates structure tasks {@code 0 .. taskCount - 1}, the families taken in turn (task {@code i} is of family
+     * {@code i mod 4}); like {@link #create}, task {@code i} depends on {@code (seed, i)} alone.
+     *
+     * @param taskCount      how many tasks, at least 0
+     * @param samplesPerTask samples in each task, positive
+     * @param imageSize      the image side in pixels
+     * @param seed           the family's seed
+     * @return the tasks, in index order
+     */
+    public static List<TaskDataset> structures(int taskCount, int samplesPerTask, int imageSize, long seed) {
+        if (taskCount < 0) {
+            throw new InvalidInputException("structure task count must not be negative, was " + taskCount);
+        }
+        StructureFamily[] families = StructureFamily.values();
+        List<TaskDataset> tasks = new ArrayList<>(taskCount);
+        for (int i = 0; i < taskCount; i++) {
+            // A different stream from the shape tasks', so task i of each family of generators is unrelated.
+            tasks.add(StructureTask.create(i, families[i % families.length], imageSize, samplesPerTask,
+                    Seeds.mix(Seeds.mix(seed, STRUCTURE_STREAM), i)));
+        }
+        return List.copyOf(tasks);
     }
 }

@@ -1,11 +1,16 @@
 package org.onepro.examples.eval;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.onepro.core.error.InvalidInputException;
 
 /**
  * One task's line of the evaluation table: Dice over its rows (mean, sample standard deviation, 95%
- * percentile-bootstrap interval of the mean), mean IoU, and mean HD95 over the rows where it is defined.
+ * percentile-bootstrap interval of the mean), mean IoU, and mean HD95 over the rows where it is defined. Rows of
+ * the same target in the same query (one per seed, when seeds are pooled) are resampled together, so pooling seeds
+ * does not narrow the interval as if they were further queries.
  *
  * @param task     the task
  * @param n        rows (queries x targets)
@@ -52,7 +57,8 @@ public record TaskSummary(String task, int n, double meanDice, double stdDice, d
             ss += (d - mean) * (d - mean);
         }
         double std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0.0;
-        double[] ci = Bootstrap.meanInterval95(dice, Bootstrap.RESAMPLES, Seeds.of(seed, "bootstrap", task));
+        double[] ci = Bootstrap.clusteredMeanInterval95(byTarget(rows), Bootstrap.RESAMPLES,
+                Seeds.of(seed, "bootstrap", task));
         return new TaskSummary(task, n, mean, std, ci[0], ci[1], iou / n, hdCount == 0 ? Double.NaN : hd / hdCount);
     }
 
@@ -68,6 +74,20 @@ public record TaskSummary(String task, int n, double meanDice, double stdDice, d
             sum += t.meanDice();
         }
         return sum / tasks.size();
+    }
+
+    /** Each target's Dice values, one per seed the rows were pooled from, in the order first seen. */
+    private static double[][] byTarget(List<QueryScore> rows) {
+        Map<QueryScore.Key, List<Double>> groups = new LinkedHashMap<>();
+        for (QueryScore r : rows) {
+            groups.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.dice());
+        }
+        double[][] out = new double[groups.size()][];
+        int c = 0;
+        for (List<Double> g : groups.values()) {
+            out[c++] = g.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return out;
     }
 
     private static double mean(double[] v) {

@@ -1,5 +1,6 @@
 package org.onepro.examples.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +57,27 @@ class EvalPartsTest {
         double[] one = Bootstrap.meanInterval95(new double[] {0.7}, 2000, 3);
         assertEquals(0.7, one[0]);
         assertEquals(0.7, one[1]);
+    }
+
+    @Test
+    void poolingSeedsDoesNotNarrowTheIntervalAsIfTheyWereMoreQueries() {
+        double[] v = {0.2, 0.9, 0.4, 0.75, 0.55, 0.1, 0.8, 0.65};
+        double[][] single = new double[v.length][];
+        double[][] twice = new double[v.length][];
+        double[] pooledFlat = new double[2 * v.length];
+        for (int i = 0; i < v.length; i++) {
+            single[i] = new double[] {v[i]};
+            twice[i] = new double[] {v[i], v[i]};
+            pooledFlat[2 * i] = v[i];
+            pooledFlat[2 * i + 1] = v[i];
+        }
+        double[] perSeed = Bootstrap.meanInterval95(v, 2000, 3);
+        double[] clustered = Bootstrap.clusteredMeanInterval95(twice, 2000, 3);
+        double[] naive = Bootstrap.meanInterval95(pooledFlat, 2000, 3);
+
+        assertArrayEquals(perSeed, Bootstrap.clusteredMeanInterval95(single, 2000, 3), 1e-12);
+        assertArrayEquals(perSeed, clustered, 1e-12, "a query scored alike under two seeds is still one query");
+        assertTrue(naive[1] - naive[0] < 0.85 * (perSeed[1] - perSeed[0]), "counting it twice narrows the interval");
     }
 
     @Test

@@ -31,6 +31,9 @@ import org.onepro.data.prompt.SegLabRadii;
  * @param syntheticRatio       share of episodes drawn from synthetic tasks, in [0, 1]
  * @param syntheticTasks       number of synthetic tasks
  * @param syntheticSamples     images per synthetic task
+ * @param structureTasks       number of synthetic structure tasks (cell fields, vessel trees, thin layers, lesions in
+ *                             an organ; {@code SyntheticTasks.structures}), drawn together with the shape tasks
+ *                             (0: none, the bundled model's stages)
  * @param syntheticEveryStyle  label every object style of a synthetic scene as its own target, so one image holds
  *                             several targets and only the prompt tells which is meant
  * @param interactiveStart     share of interactive episodes (template = query) at step 0
@@ -84,6 +87,7 @@ public record TrainConfig(
         double syntheticRatio,
         int syntheticTasks,
         int syntheticSamples,
+        int structureTasks,
         boolean syntheticEveryStyle,
         double interactiveStart,
         double interactiveEnd,
@@ -131,8 +135,10 @@ public record TrainConfig(
         require(problems, !promptTypes.isEmpty(), "promptTypes is empty");
         require(problems, !qualityMix.isEmpty(), "qualityMix is empty");
         require(problems, unit(syntheticRatio), "syntheticRatio must lie in [0, 1]");
-        require(problems, syntheticRatio == 0 || (syntheticTasks >= 1 && syntheticSamples >= 2),
-                "synthetic episodes need syntheticTasks >= 1 and syntheticSamples >= 2");
+        require(problems, syntheticTasks >= 0 && structureTasks >= 0,
+                "syntheticTasks and structureTasks must not be negative");
+        require(problems, syntheticRatio == 0 || (syntheticTasks + structureTasks >= 1 && syntheticSamples >= 2),
+                "synthetic episodes need syntheticTasks + structureTasks >= 1 and syntheticSamples >= 2");
         require(problems, unit(interactiveStart) && unit(interactiveEnd), "interactive shares must lie in [0, 1]");
         require(problems, interactiveAnnealSteps >= 0, "interactiveAnnealSteps must not be negative");
         require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
@@ -169,7 +175,7 @@ public record TrainConfig(
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
-                syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
+                structureTasks, syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
                 sharedFlips, sharedAffine, flipBeforeLetterbox, segLabRadii, taskWeights, heldOutTasks,
                 appearanceRandomisation, autoencoderSteps, validateEvery, validationQueries, checkpointEvery,
                 keepCheckpoints, workers, seed, outputDir);

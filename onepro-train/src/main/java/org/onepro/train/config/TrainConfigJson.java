@@ -54,6 +54,7 @@ public final class TrainConfigJson {
         d.addProperty("syntheticRatio", 0.3);
         d.addProperty("syntheticTasks", 400);
         d.addProperty("syntheticSamples", 12);
+        d.addProperty("structureTasks", 0);
         d.addProperty("syntheticEveryStyle", true);
         d.addProperty("interactiveStart", 0.25);
         d.addProperty("interactiveEnd", 0.1);

@@ -25,8 +25,9 @@ import org.onepro.data.transform.Transform;
 import org.onepro.train.config.TrainConfig;
 
 /**
- * The data of a run, derived from its config: the real tasks under the data roots, the synthetic tasks, one
- * split of all of them, and the episode source mixing both at the configured ratio.
+ * The data of a run, derived from its config: the real tasks under the data roots, the synthetic tasks (shape
+ * scenes and structure families), one split of all of them, and the episode source mixing both at the configured
+ * ratio.
  *
  * @param realTasks      the tasks under the data roots
  * @param syntheticTasks the generated tasks
@@ -55,6 +56,11 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 : List.of();
         if (config.syntheticEveryStyle()) {
             synthetic = synthetic.stream().map(t -> (TaskDataset) ((SyntheticTask) t).everyStyleLabelled()).toList();
+        }
+        if (config.syntheticRatio() > 0 && config.structureTasks() > 0) {
+            synthetic = new ArrayList<>(synthetic);
+            synthetic.addAll(SyntheticTasks.structures(config.structureTasks(), config.syntheticSamples(), imageSize,
+                    config.seed()));
         }
         List<TaskDataset> all = new ArrayList<>(real);
         all.addAll(synthetic);

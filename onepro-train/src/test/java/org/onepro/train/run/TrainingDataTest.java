@@ -60,6 +60,21 @@ class TrainingDataTest {
     }
 
     @Test
+    void structureTasksJoinTheSyntheticEpisodes() {
+        TrainConfig config = TinyRuns.config(out, 1, "structureTasks=4");
+        TrainingData data = TrainingData.open(config, 64);
+        EpisodeSource episodes = data.episodes(config, 64, 1);
+        Set<String> tasks = new HashSet<>();
+        for (long i = 0; i < 200; i++) {
+            tasks.add(episodes.episode(i).task());
+        }
+
+        assertEquals(TinyRuns.config(out, 1).syntheticTasks() + 4, data.syntheticTasks().size());
+        assertTrue(tasks.stream().filter(t -> t.startsWith("structure-")).count() >= 3,
+                "episodes drew from the structure tasks " + tasks);
+    }
+
+    @Test
     void thicknessCappedSegLabPromptsStayCloserToSmallTargets() {
         String[] lowSegLab = {"promptTypes=SEGLAB", "qualityMix=LOW:1", "interactiveStart=0", "interactiveEnd=0"};
         double fixed = meanSegLabIou(TinyRuns.config(out, 1, concat(lowSegLab, "segLabRadii=FIXED")));
