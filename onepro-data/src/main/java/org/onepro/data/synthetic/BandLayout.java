@@ -50,7 +50,8 @@ record BandLayout(double[] thickness, int[] labels, double curvature, double wav
         }
         double bend = curvature * size * rng.nextDouble(0.7, 1.3);
         double tilt = rng.nextDouble(-0.1, 0.1) * size;
-        // Room for the stack plus its bend and tilt, so no band leaves the image.
+        // Room for the stack plus its bend and tilt where it fits; a stack taller than that is clipped at the far
+        // edge, but every band keeps its columns at the ends of the image.
         double slack = Math.max(0, size - total - Math.abs(bend) - Math.abs(tilt) - 2);
         double top = 1 + Math.max(0, -bend) + Math.max(0, -tilt) + rng.nextDouble(0, Math.max(1e-9, slack));
         double[] wavelength = new double[bands + 1];

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Fields of small cells, like nuclei in a microscope image: 8 to 60 target cells (label 1) that barely touch, and
+ * Fields of small cells, like nuclei in a microscope image: 8 to 59 target cells (label 1) that barely touch, and
  * in most tasks a second population (label 2) that differs in size or look, so that a prompt on one kind of cell
  * must not bring the other.
  *
@@ -44,7 +44,7 @@ record CellFieldLayout(double radius, int minCount, int maxCount, double otherSc
         List<double[]> placed = new ArrayList<>();
         int targets = rng.nextInt(minCount, maxCount + 1);
         int others = otherCount == 0 ? 0 : rng.nextInt(0, otherCount + 1);
-        // The first cell is always a target, so label 1 is never missing however crowded the field gets.
+        // The first cell is always a target and always placed, so label 1 is present however crowded the field gets.
         for (int i = 0; i < targets + others; i++) {
             boolean target = i < targets;
             double r = size * radius * (target ? 1 : otherScale) * rng.nextDouble(0.75, 1.25);
@@ -53,7 +53,7 @@ record CellFieldLayout(double radius, int minCount, int maxCount, double otherSc
                 continue;
             }
             placed.add(new double[] {centre[0], centre[1], r});
-            canvas.lump(centre[0], centre[1], Math.max(r, 1.0), rng.nextDouble(0, elongation),
+            canvas.lump(centre[0], centre[1], Math.max(r, 1.0), elongation * rng.nextDouble(),
                     rng.nextDouble(0, Math.PI), rng.nextDouble(0, 0.08), rng.nextDouble(0, 2 * Math.PI),
                     target ? 1 : 2);
         }

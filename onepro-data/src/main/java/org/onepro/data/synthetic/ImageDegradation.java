@@ -88,7 +88,7 @@ final class ImageDegradation {
         for (int i = 0; i < grain.length; i++) {
             double sum = 0;
             for (int l = 0; l < looks; l++) {
-                sum -= Math.log(1 - rng.nextDouble());
+                sum -= StrictMath.log(1 - rng.nextDouble());
             }
             grain[i] = (float) (sum / looks);
         }

@@ -46,33 +46,38 @@ record LesionLayout(double organRadius, double lesionRadius, int maxLesions, boo
         int lesions = rng.nextInt(1, maxLesions + 1);
         for (int i = 0; i < lesions; i++) {
             double lr = Math.max(1.0, lesionRadius * size * rng.nextDouble(0.6, 1.4));
-            double[] at = insideOrgan(canvas, cx, cy, r, lr, rng);
-            canvas.lump(at[0], at[1], lr, rng.nextDouble(0, 0.35), rng.nextDouble(0, Math.PI),
-                    rng.nextDouble(0, 0.12), rng.nextDouble(0, 2 * Math.PI), 1);
+            double elongation = rng.nextDouble(0, 0.35);
+            double wobble = rng.nextDouble(0, 0.12);
+            double[] at = insideOrgan(canvas, cx, cy, r, lr * (1 + elongation + wobble), rng);
+            canvas.lump(at[0], at[1], lr, elongation, rng.nextDouble(0, Math.PI), wobble,
+                    rng.nextDouble(0, 2 * Math.PI), 1);
         }
         return canvas.labels();
     }
 
-    /** A lesion centre whose whole disc lies on the organ; the organ's centre when none turns up. */
-    private static double[] insideOrgan(LabelCanvas canvas, double cx, double cy, double r, double lr,
+    /**
+     * A lesion centre whose reach (its largest radius) lies on the organ in sixteen directions; the organ's centre
+     * when none turns up.
+     */
+    private static double[] insideOrgan(LabelCanvas canvas, double cx, double cy, double r, double reach,
             SplittableRandom rng) {
         for (int attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
             double a = rng.nextDouble(0, 2 * Math.PI);
             double d = Math.sqrt(rng.nextDouble()) * r;
             double x = cx + d * StrictMath.cos(a);
             double y = cy + d * StrictMath.sin(a);
-            if (onOrgan(canvas, x, y, lr)) {
+            if (onOrgan(canvas, x, y, reach)) {
                 return new double[] {x, y};
             }
         }
         return new double[] {cx, cy};
     }
 
-    private static boolean onOrgan(LabelCanvas canvas, double x, double y, double lr) {
-        for (int k = 0; k < 8; k++) {
-            double a = k * Math.PI / 4;
-            double px = x + lr * StrictMath.cos(a);
-            double py = y + lr * StrictMath.sin(a);
+    private static boolean onOrgan(LabelCanvas canvas, double x, double y, double reach) {
+        for (int k = 0; k < 16; k++) {
+            double a = k * Math.PI / 8;
+            double px = x + reach * StrictMath.cos(a);
+            double py = y + reach * StrictMath.sin(a);
             if (!canvas.contains(px, py) || canvas.get((int) px, (int) py) == 0
                     || canvas.get((int) px, (int) py) == 3) {
                 return false;

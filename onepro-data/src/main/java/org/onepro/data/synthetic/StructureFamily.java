@@ -6,7 +6,7 @@ package org.onepro.data.synthetic;
  * labelled, so one image holds several targets and only the prompt says which is meant.
  */
 public enum StructureFamily {
-    /** A field of 8 to 60 small cells (label 1) among an optional second population of other cells (label 2). */
+    /** A field of 8 to 59 small cells (label 1) among an optional second population of other cells (label 2). */
     CELL_FIELD,
     /** A branching vessel tree 1.5 to 6 pixels thick (label 1), with an optional disc (2) and small spots (3). */
     VESSEL_TREE,

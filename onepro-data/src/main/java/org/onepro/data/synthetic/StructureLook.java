@@ -1,5 +1,6 @@
 package org.onepro.data.synthetic;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -21,10 +22,9 @@ record StructureLook(double level, Appearance[] looks, int speckle, double bias,
      * visible through speckle and noise.
      */
     private static final double MIN_GAP = 0.15;
-    private static final int MEAN_ATTEMPTS = 50;
 
     static StructureLook sample(int maxLabel, SplittableRandom rng) {
-        double[] means = distinctMeans(maxLabel + 1, rng);
+        double[] means = spacedMeans(maxLabel + 1, rng);
         Appearance[] looks = new Appearance[maxLabel + 1];
         for (int k = 0; k <= maxLabel; k++) {
             TextureKind texture = rng.nextBoolean() ? TextureKind.WAVES : TextureKind.VALUE_NOISE;
@@ -37,29 +37,28 @@ record StructureLook(double level, Appearance[] looks, int speckle, double bias,
         return new StructureLook(means[0], looks, speckle, bias, blur, rng.nextDouble(0.005, 0.05));
     }
 
-    private static double[] distinctMeans(int count, SplittableRandom rng) {
-        double[] means = new double[count];
+    /**
+     * Means in {@code [0.08, 0.92]}, every two at least the gap apart by construction: sorted uniform draws from a
+     * range shortened by the gaps, the k-th moved up by k gaps, then shuffled so no label is always the darkest.
+     */
+    private static double[] spacedMeans(int count, SplittableRandom rng) {
         double gap = Math.min(MIN_GAP, 0.8 / count);
-        for (int attempt = 0; attempt < MEAN_ATTEMPTS; attempt++) {
-            for (int k = 0; k < count; k++) {
-                means[k] = rng.nextDouble(0.08, 0.92);
-            }
-            if (apart(means, gap)) {
-                break;
-            }
+        double span = 0.84 - (count - 1) * gap;
+        double[] means = new double[count];
+        for (int k = 0; k < count; k++) {
+            means[k] = rng.nextDouble(0, span);
+        }
+        Arrays.sort(means);
+        for (int k = 0; k < count; k++) {
+            means[k] += 0.08 + k * gap;
+        }
+        for (int k = count - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            double t = means[k];
+            means[k] = means[j];
+            means[j] = t;
         }
         return means;
-    }
-
-    private static boolean apart(double[] means, double gap) {
-        for (int i = 0; i < means.length; i++) {
-            for (int j = i + 1; j < means.length; j++) {
-                if (Math.abs(means[i] - means[j]) < gap) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
