@@ -165,11 +165,26 @@ class EvaluateCommandTest {
             {"evaluate", "--data", data.toString(), "--prompt", "click", "--interactive", "--baseline", "box-fill"},
             {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--interactive", "--baseline",
                 "registration"},
+            {"evaluate", "--data", data.toString(), "--prompt", "click", "--preset", "tiny", "--adapt", "5"},
+            {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--preset", "tiny", "--adapt", "-1"},
+            {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--baseline", "copy-template", "--adapt",
+                "5"},
         };
         for (String[] args : usage) {
             Run r = OneProCliTest.run(args);
             assertEquals(2, r.exit(), String.join(" ", args) + "\n" + r.err());
         }
+    }
+
+    @Test
+    void adaptationFineTunesTheModelOnEachTemplateFirst(@TempDir Path dir) {
+        Path data = dir.resolve("data");
+        discTask(data, "discs", 3, true);
+        Run r = OneProCliTest.run("evaluate", "--data", data.toString(), "--preset", "tiny", "--prompt", "seglab",
+                "--adapt", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("adapted to the template in"), r.out());
+        assertTrue(r.lastLine().matches(String.format(LAST_LINE, 1)), r.lastLine());
     }
 
     @Test

@@ -46,6 +46,27 @@ class SegmentCommandTest {
     }
 
     @Test
+    void adaptationFitsTheModelToOneMaskedTemplateFirst(@TempDir Path dir) {
+        Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
+        Path mask = TestFiles.mask(dir.resolve("t_mask.png"), TestFiles.disc(40, 30, 20, 15, 6));
+        Path q = TestFiles.image(dir.resolve("q.png"), TestFiles.disc(36, 28, 12, 10, 5));
+        Path out = dir.resolve("out");
+        Run r = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "seglab:" + mask,
+                "--query", q.toString(), "--out", out.toString(), "--adapt", "3");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("adapted the model to the template in"), r.out());
+        assertEquals(28, Mask.read(out.resolve("q_mask.png")).height());
+        Run click = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "click:20,15",
+                "--query", q.toString(), "--out", dir.resolve("out2").toString(), "--adapt", "3");
+        assertEquals(1, click.exit(), click.out());
+        assertTrue(click.err().contains("needs a SegLab prompt"), click.err());
+        Run two = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "seglab:" + mask,
+                "--template", t.toString(), "--prompt", "seglab:" + mask, "--query", q.toString(), "--adapt", "3");
+        assertEquals(2, two.exit(), two.err());
+        assertTrue(two.err().contains("one --template"), two.err());
+    }
+
+    @Test
     void severalTemplatesAreEnsembledWithAVarianceMap(@TempDir Path dir) {
         Path t1 = TestFiles.image(dir.resolve("t1.png"), TestFiles.disc(40, 30, 20, 15, 6));
         Path t2 = TestFiles.image(dir.resolve("t2.png"), TestFiles.disc(32, 32, 10, 12, 5));

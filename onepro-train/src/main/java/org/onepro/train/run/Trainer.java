@@ -1,10 +1,6 @@
 package org.onepro.train.run;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +21,6 @@ import org.onepro.core.prompt.PromptType;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeStream;
 import org.onepro.model.OnePromptModel;
-import org.onepro.model.TemplateFeatures;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.bundled.BundledModels;
@@ -35,7 +30,6 @@ import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.BatchAssembler;
 import org.onepro.train.batch.EpisodeBatches;
-import org.onepro.train.batch.TrainingBatch;
 import org.onepro.train.checkpoint.Checkpoint;
 import org.onepro.train.checkpoint.CheckpointStore;
 import org.onepro.train.checkpoint.TrainingState;
@@ -44,10 +38,7 @@ import org.onepro.train.config.TrainConfigJson;
 import org.onepro.train.eval.ValidationResult;
 import org.onepro.train.eval.ValidationSet;
 import org.onepro.train.eval.Validator;
-import org.onepro.train.loss.SegmentationLoss;
 import org.onepro.train.optim.AdamW;
-import org.onepro.train.optim.GradientClipping;
-import org.onepro.train.optim.Gradients;
 import org.onepro.train.optim.LearningRateSchedule;
 import org.onepro.train.report.Plots;
 import org.onepro.train.report.ProgressBar;
@@ -64,8 +55,6 @@ import org.onepro.train.report.ValidationLog;
  * {@code validation.png}. Running again on the same folder resumes from the newest checkpoint.
  */
 public final class Trainer implements AutoCloseable {
-
-    private static final float IOU_WEIGHT = 0.1f;
 
     private final TrainConfig config;
     private final Path out;
@@ -219,11 +208,10 @@ public final class Trainer implements AutoCloseable {
             TrainingData data, int size, int channels) {
         LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.minLearningRate(),
                 config.warmupSteps(), config.steps());
-        GradientClipping clipping = new GradientClipping(config.gradClipNorm());
-        SegmentationLoss loss = new SegmentationLoss(IOU_WEIGHT);
         ValidationSet validation = ValidationSet.create(data.validationTasks(), data.splits(), config.promptTypes(),
                 config.validationQueries(), config.seed());
-        BatchAssembler batches = assembler != null ? assembler : new EpisodeBatches(size, channels);
+        OptimizerStep optimizerStep = new OptimizerStep(assembler != null ? assembler
+                : new EpisodeBatches(size, channels), config.gradClipNorm());
         TrainingState state = start;
         long sessionStart = System.nanoTime();
         ValidationResult lastValidation = null;
@@ -240,7 +228,7 @@ public final class Trainer implements AutoCloseable {
                 long t0 = System.nanoTime();
                 List<Episode> episodes = stream.next();
                 double lr = schedule.at(step);
-                double[] lossAndNorm = step(model, ps, adam, batches, episodes, loss, clipping, (float) lr, step);
+                double[] lossAndNorm = step(model, ps, adam, optimizerStep, episodes, (float) lr, step);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double elapsed = state.elapsedSeconds() + seconds;
                 state = new TrainingState(step + 1, stream.position(), true, state.bestScore(), state.bestStep(),
@@ -284,29 +272,16 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** One optimiser step; returns the loss and the gradient norm before clipping. */
-    private double[] step(OnePromptModel model, ParameterStore ps, AdamW adam, BatchAssembler batches,
-            List<Episode> episodes, SegmentationLoss loss, GradientClipping clipping, float lr, long step) {
-        try (NDManager m = root.newSubManager()) {
-            TrainingBatch b = batches.assemble(m, episodes);
-            float value;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                Gradients.zero(model.getParameters());
-                TemplateFeatures t = model.encodeTemplate(ps, b.template(), b.prompt(), true);
-                NDList outputs = model.decode(ps, b.query(), b.queryChannels(), t, true);
-                NDArray l = loss.compute(outputs.get(0), b.target(), outputs.get(1));
-                value = l.getFloat();
-                if (!Float.isFinite(value)) {
-                    throw diverged("loss is " + value, step, episodes);
-                }
-                gc.backward(l);
-            }
-            double norm = clipping.clip(model.getParameters(), m);
-            if (!Double.isFinite(norm)) {
-                throw diverged("gradient norm is " + norm, step, episodes);
-            }
-            adam.update(model.getParameters(), lr);
-            return new double[] {value, norm};
+    private double[] step(OnePromptModel model, ParameterStore ps, AdamW adam, OptimizerStep optimizerStep,
+            List<Episode> episodes, float lr, long step) {
+        double[] lossAndNorm = optimizerStep.run(model, ps, adam, root, episodes, lr);
+        if (!Double.isFinite(lossAndNorm[0])) {
+            throw diverged("loss is " + (float) lossAndNorm[0], step, episodes);
         }
+        if (!Double.isFinite(lossAndNorm[1])) {
+            throw diverged("gradient norm is " + lossAndNorm[1], step, episodes);
+        }
+        return lossAndNorm;
     }
 
     private TrainingDivergedException diverged(String what, long step, List<Episode> episodes) {
