@@ -12,13 +12,13 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +28,7 @@ import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.core.prompt.SegLab;
+import org.onepro.data.io.AtomicFiles;
 
 /**
  * Reads and writes prompt files in the form the One-Prompt authors released their clinicians' prompts in: a JSON
@@ -71,8 +72,8 @@ public final class PromptJson {
             throw new InvalidInputException("a SegLab prompt for " + dataset + "/" + sample
                     + " needs a mask file to write its mask to, got " + maskFileForSegLab);
         }
-        writeAtomically(maskFileForSegLab, tmp -> {
-            if (!ImageIO.write(segLab.mask().toBufferedImage(), "png", tmp.toFile())) {
+        writeAtomically(maskFileForSegLab, out -> {
+            if (!ImageIO.write(segLab.mask().toBufferedImage(), "png", out)) {
                 throw new IOException("no PNG writer available");
             }
         });
@@ -129,11 +130,12 @@ public final class PromptJson {
             o.add("content", r.content());
             array.add(o);
         }
-        writeAtomically(file, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                GSON.toJson(array, w);
-                w.write('\n');
-            }
+        writeAtomically(file, out -> {
+            // Not closed here: AtomicFiles closes the stream it handed out.
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            GSON.toJson(array, w);
+            w.write('\n');
+            w.flush();
         });
     }
 
@@ -227,42 +229,12 @@ public final class PromptJson {
         return e.isJsonNull() ? "null or empty" : "the value " + e;
     }
 
-    /** Writes what {@code body} puts into a temporary sibling file, then renames it over {@code target}. */
-    private static void writeAtomically(Path target, IoAction body) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path tmp = null;
+    /** {@link AtomicFiles#write}, with a write failure reported as bad input naming the file. */
+    private static void writeAtomically(Path target, AtomicFiles.Content content) {
         try {
-            Files.createDirectories(folder);
-            tmp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-            body.run(tmp);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new InvalidInputException("could not write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                deleteQuietly(tmp);
-            }
+            AtomicFiles.write(target, content);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException("could not write " + target + ": " + e.getCause().getMessage(), e);
         }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // Only reached while another failure is already propagating; that error is the one worth reporting,
-            // and a stray hidden temporary file does no harm.
-        }
-    }
-
-    /** A file-writing step that may fail with an I/O error. */
-    @FunctionalInterface
-    private interface IoAction {
-        void run(Path file) throws IOException;
     }
 }
