@@ -77,8 +77,9 @@ public final class Image {
     /**
      * Converts a {@link BufferedImage} to a float image scaled to {@code [0, 1]}.
      *
-     * <p>Grey images ({@code TYPE_BYTE_GRAY}, {@code TYPE_USHORT_GRAY}, or any colour model with a single colour
-     * component) become one channel; everything else becomes three RGB channels with alpha dropped. Integer
+     * <p>Grey images ({@code TYPE_BYTE_GRAY}, {@code TYPE_USHORT_GRAY}, any colour model with a single colour
+     * component, or a palette whose every entry is grey, read through its entries) become one channel; everything
+     * else becomes three RGB channels with alpha dropped. Integer
      * samples are divided by the largest value their raster sample size can hold (255 for 8 bits, 65535 for 16),
      * so 16-bit medical images keep their full precision; signed 16-bit rasters are shifted by 32768 first, and
      * floating-point rasters are taken as they are.
@@ -95,6 +96,15 @@ public final class Image {
         Raster raster = img.getRaster();
         if (isGrey(img)) {
             return of(readBand(raster, 0), 1, height, width);
+        }
+        if (cm instanceof IndexColorModel palette && isGreyPalette(palette)) {
+            // A grey palette's entries, not its indices, are the intensities: one channel, as for any grey image.
+            int[] index = raster.getSamples(0, 0, width, height, 0, (int[]) null);
+            float[] grey = new float[index.length];
+            for (int i = 0; i < index.length; i++) {
+                grey[i] = palette.getRed(index[i]) / 255f;
+            }
+            return of(grey, 1, height, width);
         }
         int plane = height * width;
         float[] rgb = new float[3 * plane];
@@ -316,6 +326,16 @@ public final class Image {
         return type == BufferedImage.TYPE_BYTE_GRAY
                 || type == BufferedImage.TYPE_USHORT_GRAY
                 || img.getColorModel().getNumColorComponents() == 1;
+    }
+
+    private static boolean isGreyPalette(IndexColorModel palette) {
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            int r = palette.getRed(i);
+            if (palette.getGreen(i) != r || palette.getBlue(i) != r) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasRawRgbBands(ColorModel cm, Raster raster) {

@@ -2,7 +2,6 @@ package org.onepro.data.io;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
-import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,18 +65,7 @@ public final class ImageFiles {
      */
     public static Image readImage(Path file) {
         BufferedImage img = readBuffered(file, "image");
-        int width = img.getWidth();
-        int height = img.getHeight();
         try {
-            if (img.getColorModel() instanceof IndexColorModel palette && isGrey(palette)) {
-                // The palette entries, not the indices, are the intensities.
-                int[] index = img.getRaster().getSamples(0, 0, width, height, 0, (int[]) null);
-                float[] grey = new float[index.length];
-                for (int i = 0; i < index.length; i++) {
-                    grey[i] = palette.getRed(index[i]) / 255f;
-                }
-                return Image.of(grey, 1, height, width);
-            }
             return Image.fromBufferedImage(img);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("image file " + file + ": " + e.getMessage(), e);
@@ -200,16 +188,6 @@ public final class ImageFiles {
                     + " is not an image in a format ImageIO can read (PNG, JPEG, BMP, GIF, TIFF)");
         }
         return img;
-    }
-
-    private static boolean isGrey(IndexColorModel palette) {
-        for (int i = 0; i < palette.getMapSize(); i++) {
-            int r = palette.getRed(i);
-            if (palette.getGreen(i) != r || palette.getBlue(i) != r) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void writePng(BufferedImage img, Path file) {

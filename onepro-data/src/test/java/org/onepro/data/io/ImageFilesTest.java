@@ -145,8 +145,13 @@ class ImageFilesTest {
                 new IndexColorModel(8, 3, grey, grey, grey));
         greyPalette.getRaster().setSamples(0, 0, 2, 1, 0, new int[] {2, 1});
 
-        Image colourRead = ImageFiles.readImage(writeWithImageIo(colour, "png", "colour-palette.png"));
-        Image greyRead = ImageFiles.readImage(writeWithImageIo(greyPalette, "png", "grey-palette.png"));
+        Path colourFile = writeWithImageIo(colour, "png", "colour-palette.png");
+        Path greyFile = writeWithImageIo(greyPalette, "png", "grey-palette.png");
+        Image colourRead = ImageFiles.readImage(colourFile);
+        Image greyRead = ImageFiles.readImage(greyFile);
+        // The library's own reader gives the same images.
+        assertEquals(colourRead, Image.read(colourFile));
+        assertEquals(greyRead, Image.read(greyFile));
 
         assertEquals(Image.of(new float[] {200 / 255f, 10 / 255f, 100 / 255f, 20 / 255f, 50 / 255f, 1f}, 3, 1, 2),
                 colourRead);
