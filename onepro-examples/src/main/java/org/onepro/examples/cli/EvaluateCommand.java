@@ -181,6 +181,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--adapt must be 0 (off) or a number of steps, got "
                     + adapt);
         }
+        if (adapt > 0 && templates > 1) {
+            throw new ParameterException(spec.commandLine(), "--adapt fits one model to one template; use"
+                    + " --templates 1, not " + templates);
+        }
         if (adapt > 0 && (prompt != EvalPrompt.SEGLAB || interactive || baseline != null)) {
             throw new ParameterException(spec.commandLine(), "--adapt learns from the template's mask: it needs"
                     + " --prompt seglab and the model, without --interactive or --baseline");

@@ -12,8 +12,8 @@ import org.onepro.train.adapt.AdaptedTemplate;
 import org.onepro.train.adapt.TemplateAdapter;
 
 /**
- * The model adapted to each target's first template ({@code evaluate --adapt}, {@link TemplateAdapter}); further
- * templates are not used, since one adapted model is fitted to one template.
+ * The model adapted to each target's template ({@code evaluate --adapt}, {@link TemplateAdapter}); the command
+ * allows one template per task, since one adapted model is fitted to one template.
  */
 public final class AdaptedModelPredictor implements Predictor {
 

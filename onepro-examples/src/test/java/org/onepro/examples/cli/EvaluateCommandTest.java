@@ -167,6 +167,8 @@ class EvaluateCommandTest {
                 "registration"},
             {"evaluate", "--data", data.toString(), "--prompt", "click", "--preset", "tiny", "--adapt", "5"},
             {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--preset", "tiny", "--adapt", "-1"},
+            {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--preset", "tiny", "--adapt", "5",
+                "--templates", "2"},
             {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--baseline", "copy-template", "--adapt",
                 "5"},
         };
