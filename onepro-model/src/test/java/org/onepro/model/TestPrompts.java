@@ -14,10 +14,10 @@ import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.core.prompt.Stroke;
-import org.onepro.data.transform.Letterbox;
-import org.onepro.model.prompt.EncodedPrompt;
-import org.onepro.model.prompt.PromptBatch;
-import org.onepro.model.prompt.PromptRasterizer;
+import org.onepro.core.transform.Letterbox;
+import org.onepro.model.internal.prompt.EncodedPrompt;
+import org.onepro.model.internal.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.PromptRasterizer;
 
 import java.util.ArrayList;
 import java.util.List;

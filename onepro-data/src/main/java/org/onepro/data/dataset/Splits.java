@@ -1,6 +1,6 @@
 package org.onepro.data.dataset;
 
-import org.onepro.data.io.AtomicFiles;
+import org.onepro.core.io.AtomicFiles;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

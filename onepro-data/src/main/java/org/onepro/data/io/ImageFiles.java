@@ -16,6 +16,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
+import org.onepro.core.io.AtomicFiles;
 import org.onepro.core.mask.Mask;
 import org.onepro.data.dataset.LabelMap;
 

@@ -1,5 +1,4 @@
 /**
- * Reading and writing 2-D image and label files (PNG, JPEG, BMP, GIF, TIFF through {@code javax.imageio}),
- * and the atomic file writing that every OnePro writer shares.
+ * Reading and writing 2-D image and label files (PNG, JPEG, BMP, GIF, TIFF through {@code javax.imageio}).
  */
 package org.onepro.data.io;

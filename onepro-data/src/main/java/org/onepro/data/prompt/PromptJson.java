@@ -28,7 +28,7 @@ import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.core.prompt.SegLab;
-import org.onepro.data.io.AtomicFiles;
+import org.onepro.core.io.AtomicFiles;
 
 /**
  * Reads and writes prompt files in the form the One-Prompt authors released their clinicians' prompts in: a JSON

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.onepro.core.image.Image;
+import org.onepro.core.transform.PercentileNormalizer;
 import org.onepro.data.dataset.LabeledImage;
 
 /**

@@ -1,5 +1,7 @@
 package org.onepro.data.transform;
 
+import org.onepro.core.transform.PercentileNormalizer;
+
 /**
  * The deterministic preprocessing that turns a dataset sample into model input.
  */

@@ -2,6 +2,7 @@ package org.onepro.data.transform;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.onepro.core.transform.Letterbox;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 

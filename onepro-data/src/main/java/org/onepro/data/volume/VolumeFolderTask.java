@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.image.PixelSpacing;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
+import org.onepro.core.volume.VolumeSlicer;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 import org.onepro.data.dataset.TaskDataset;
@@ -106,8 +109,8 @@ public final class VolumeFolderTask implements TaskDataset {
             String caseId = entry.getKey();
             Path labelFile = entry.getValue();
             Path imageFile = imageFor(images, caseId, labelFile);
-            int[] size = NiftiIO.readHeader(labelFile).size();
-            int[] imageSize = NiftiIO.readHeader(imageFile).size();
+            int[] size = NiftiIO.readSize(labelFile);
+            int[] imageSize = NiftiIO.readSize(imageFile);
             checkSameShape(imageFile, imageSize, labelFile, size);
             int[] slices = skipEmptySlices
                     ? VolumeSlicer.nonEmpty(NiftiIO.read(labelFile), axis)

@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.onepro.core.image.Image;
 import org.onepro.core.image.PixelSpacing;
+import org.onepro.core.transform.Letterbox;
+import org.onepro.core.transform.PercentileNormalizer;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 

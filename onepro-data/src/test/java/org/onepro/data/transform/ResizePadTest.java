@@ -12,6 +12,7 @@ import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.metric.SegmentationMetrics;
 import org.onepro.core.prompt.Point;
+import org.onepro.core.transform.Letterbox;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.image.PixelSpacing;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
 import org.onepro.data.dataset.DatasetRoot;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;

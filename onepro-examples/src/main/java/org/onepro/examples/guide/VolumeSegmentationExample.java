@@ -1,21 +1,21 @@
 package org.onepro.examples.guide;
 
-import org.onepro.data.dataset.DemoData;
-import org.onepro.core.image.Image;
-import org.onepro.core.mask.Mask;
-import org.onepro.core.mask.ProbabilityMap;
-import org.onepro.core.metric.SegmentationMetrics;
-import org.onepro.core.prompt.BBox;
-import org.onepro.data.volume.NiftiIO;
-import org.onepro.data.volume.Volume;
-import org.onepro.model.segment.Segmenter;
-import org.onepro.model.volume.VolumeSegmentation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.metric.SegmentationMetrics;
+import org.onepro.core.prompt.BBox;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
+import org.onepro.core.volume.VolumeSlicer;
+import org.onepro.data.dataset.DemoData;
+import org.onepro.model.segment.Segmenter;
+import org.onepro.model.volume.VolumeSegmentation;
 
 /**
  * A 3-D volume from one prompted slice: segments a NIfTI volume slice by slice along the axial axis from a box
@@ -59,14 +59,14 @@ public final class VolumeSegmentationExample {
             System.out.println("stacked " + slices.size() + " demo CT slices into " + out.resolve("ct.nii.gz"));
         }
         try (Segmenter segmenter = Segmenter.pretrained()) {
-            Image template = VolumeSegmentation.slice(volume, 2, templateSlice);
+            Image template = VolumeSlicer.image(volume, 2, templateSlice);
             Volume labels = VolumeSegmentation.segment(segmenter, volume, 2, template, box,
                     (done, total) -> System.out.printf(Locale.ROOT, "\rslice %d/%d", done, total));
             System.out.println();
             NiftiIO.write(labels, out.resolve("labels.nii.gz"));
             if (slices != null) {
                 for (int z = 0; z < slices.size(); z++) {
-                    Image slice = VolumeSegmentation.slice(labels, 2, z);
+                    Image slice = VolumeSlicer.image(labels, 2, z);
                     Mask predicted = ProbabilityMap.of(slice.channel(0), slice.height(), slice.width())
                             .threshold(0.5f);
                     System.out.printf(Locale.ROOT, "slice %d dice %.3f%n", z, SegmentationMetrics.dice(predicted,

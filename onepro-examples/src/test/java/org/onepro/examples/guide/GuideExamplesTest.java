@@ -14,8 +14,8 @@ import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.data.dataset.DemoData;
 import org.onepro.data.io.ImageFiles;
-import org.onepro.data.volume.NiftiIO;
-import org.onepro.data.volume.Volume;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
 
 /** The README's Java examples run on the bundled model and demo data and write what they promise. */
 class GuideExamplesTest {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.onepro.core.error.InvalidInputException;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.io.ModelIO;
 
 /**

@@ -12,8 +12,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.onepro.data.io.AtomicFiles;
-import org.onepro.model.OnePromptModel;
+import org.onepro.core.io.AtomicFiles;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.config.ConfigJson;
 import org.onepro.model.config.OnePromptConfig;
 

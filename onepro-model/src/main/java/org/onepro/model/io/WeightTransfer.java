@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -3,11 +3,11 @@ package org.onepro.model.segment;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.Prompt;
-import org.onepro.data.transform.Letterbox;
-import org.onepro.data.transform.PercentileNormalizer;
+import org.onepro.core.transform.Letterbox;
+import org.onepro.core.transform.PercentileNormalizer;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.prompt.EncodedPrompt;
-import org.onepro.model.prompt.PromptRasterizer;
+import org.onepro.model.internal.prompt.EncodedPrompt;
+import org.onepro.model.internal.prompt.PromptRasterizer;
 
 /**
  * Turns user images and prompts into the model's square inputs: intensities to [0, 1] by

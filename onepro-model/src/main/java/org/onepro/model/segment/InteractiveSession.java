@@ -14,11 +14,11 @@ import org.onepro.core.prompt.ClickPoint;
 import org.onepro.core.prompt.Point;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.result.SegmentationResult;
-import org.onepro.model.ImageFeatures;
-import org.onepro.model.OnePromptModel;
-import org.onepro.model.TemplateFeatures;
+import org.onepro.model.internal.ImageFeatures;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.TemplateFeatures;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.PromptBatch;
 
 import java.util.List;
 

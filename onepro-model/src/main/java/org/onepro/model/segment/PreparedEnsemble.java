@@ -10,12 +10,12 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.EnsembleResult;
-import org.onepro.model.ImageFeatures;
-import org.onepro.model.OnePromptModel;
-import org.onepro.model.TemplateFeatures;
+import org.onepro.model.internal.ImageFeatures;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.TemplateFeatures;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.prompt.EncodedPrompt;
-import org.onepro.model.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.EncodedPrompt;
+import org.onepro.model.internal.prompt.PromptBatch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -10,9 +10,9 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.ProbabilityMap;
 import org.onepro.core.result.SegmentationResult;
-import org.onepro.model.TemplateFeatures;
+import org.onepro.model.internal.TemplateFeatures;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.PromptBatch;
 
 import java.util.ArrayList;
 import java.util.List;

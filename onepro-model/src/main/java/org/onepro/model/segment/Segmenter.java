@@ -10,7 +10,7 @@ import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.EnsembleResult;
 import org.onepro.core.result.SegmentationResult;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;

@@ -6,7 +6,8 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.result.SegmentationResult;
-import org.onepro.data.volume.Volume;
+import org.onepro.core.volume.Volume;
+import org.onepro.core.volume.VolumeSlicer;
 import org.onepro.model.segment.PreparedTemplate;
 import org.onepro.model.segment.Segmenter;
 
@@ -16,8 +17,7 @@ import org.onepro.model.segment.Segmenter;
  * result is a label volume (1 target, 0 background; NIfTI datatype uint8) with the query's exact geometry
  * (dimensions, affine, spacing), so {@code NiftiIO.write} gives a mask that overlays the input in any viewer.
  *
- * <p>Slices are cut in the orientation the training data used (onepro-data's {@code VolumeSlicer}): see
- * {@link #slice}. Each slice is normalised on its own, like a training slice.
+ * <p>Slices are cut in the orientation the training data used ({@link VolumeSlicer}; its {@link VolumeSlicer#image} cuts a template slice). Each slice is normalised on its own, like a training slice.
  */
 public final class VolumeSegmentation {
 
@@ -36,7 +36,7 @@ public final class VolumeSegmentation {
      * @param s             the model
      * @param query         the volume to segment
      * @param axis          0 (sagittal, x), 1 (coronal, y) or 2 (axial, z)
-     * @param templateSlice the template image, for example {@link #slice} of a volume; grey, as slices are
+     * @param templateSlice the template image, for example {@link VolumeSlicer#image} of a volume; grey, as slices are
      * @param prompt        the prompt on the template slice
      * @param progress      told after each slice, in order; may be null
      * @return a label volume of 0 and 1 with the query's dimensions, affine and spacing
@@ -45,7 +45,7 @@ public final class VolumeSegmentation {
      */
     public static Volume segment(Segmenter s, Volume query, int axis, Image templateSlice, Prompt prompt,
                                  ProgressListener progress) {
-        VolumeSlices.checkAxis(axis);
+        VolumeSlicer.checkAxis(axis);
         if (s == null || query == null || templateSlice == null || prompt == null) {
             throw new InvalidInputException("volume segmentation needs a segmenter, a query volume, a template "
                     + "slice and a prompt");
@@ -55,41 +55,22 @@ public final class VolumeSegmentation {
                     + " channels but volume slices are grey (1 channel)");
         }
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        int total = VolumeSlices.count(query, axis);
-        float[] values = query.data();
-        float[] labels = new float[values.length];
+        int total = VolumeSlicer.count(query, axis);
+        float[] labels = new float[query.nx() * query.ny() * query.nz()];
         try (PreparedTemplate prepared = s.prepare(templateSlice, prompt)) {
             for (int start = 0; start < total; start += BATCH) {
                 int end = Math.min(total, start + BATCH);
                 List<Image> slices = new ArrayList<>(end - start);
                 for (int i = start; i < end; i++) {
-                    slices.add(VolumeSlices.slice(query, values, axis, i));
+                    slices.add(VolumeSlicer.image(query, axis, i));
                 }
                 List<SegmentationResult> results = prepared.segment(slices);
                 for (int i = start; i < end; i++) {
-                    VolumeSlices.put(labels, query, axis, i, results.get(i - start).mask());
+                    VolumeSlicer.put(labels, query, axis, i, results.get(i - start).mask());
                     listener.slice(i + 1, total);
                 }
             }
         }
         return query.withData(labels, LABEL_DATATYPE);
-    }
-
-    /**
-     * Cuts one slice out of a volume as a grey image, for use as a template: axis 2 (axial) has rows y and
-     * columns x; axis 0 (sagittal) rows z (superior at the top) and columns y; axis 1 (coronal) rows z (superior
-     * at the top) and columns x. The image carries the in-plane voxel spacing when the volume has one.
-     *
-     * @param v     the volume
-     * @param axis  0, 1 or 2
-     * @param index the slice, from 0 to the number of voxels along the axis minus 1
-     * @return the slice
-     * @throws InvalidInputException for a bad axis or index
-     */
-    public static Image slice(Volume v, int axis, int index) {
-        if (v == null) {
-            throw new InvalidInputException("a volume is required");
-        }
-        return VolumeSlices.slice(v, v.data(), axis, index);
     }
 }

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 
 import org.junit.jupiter.api.Test;
 import org.onepro.core.prompt.PromptType;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.TestPrompts;
 import org.onepro.model.config.ConfigJson;
 import org.onepro.model.config.ModelPresets;

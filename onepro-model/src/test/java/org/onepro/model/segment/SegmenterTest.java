@@ -169,8 +169,8 @@ class SegmenterTest {
     @Test
     void aWrappedModelOutlivesItsSegmenter() {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            org.onepro.model.OnePromptModel model =
-                    new org.onepro.model.OnePromptModel(org.onepro.model.config.ModelPresets.get("tiny"));
+            org.onepro.model.internal.OnePromptModel model =
+                    new org.onepro.model.internal.OnePromptModel(org.onepro.model.config.ModelPresets.get("tiny"));
             model.initialize(manager, 3);
             Image template = image(1, 32, 32, 20);
             Click click = Click.foreground(8, 8);

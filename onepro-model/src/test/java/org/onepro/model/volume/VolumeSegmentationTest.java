@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,14 +17,10 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Click;
-import org.onepro.data.volume.NiftiIO;
-import org.onepro.data.volume.Volume;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
+import org.onepro.core.volume.VolumeSlicer;
 import org.onepro.model.segment.Segmenter;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 
 class VolumeSegmentationTest {
 
@@ -62,7 +62,7 @@ class VolumeSegmentationTest {
     @Test
     void everySliceIsSegmentedAndTheLabelVolumeOverlaysTheInput(@TempDir Path dir) {
         Volume query = volume();
-        Image template = VolumeSegmentation.slice(query, 2, 4);
+        Image template = VolumeSlicer.image(query, 2, 4);
         List<int[]> calls = new ArrayList<>();
 
         Volume labels = VolumeSegmentation.segment(segmenter, query, 2, template, Click.foreground(6, 5),
@@ -90,12 +90,12 @@ class VolumeSegmentationTest {
     @Test
     void eachSliceOfTheLabelVolumeIsThatSlicesSegmentation() {
         Volume query = volume();
-        Image template = VolumeSegmentation.slice(query, 0, 3);
+        Image template = VolumeSlicer.image(query, 0, 3);
         Click click = Click.foreground(5, 4);
         Volume labels = VolumeSegmentation.segment(segmenter, query, 0, template, click, null);
         for (int x : new int[] {0, 7, NX - 1}) {
-            Mask expected = segmenter.segment(VolumeSegmentation.slice(query, 0, x), template, click).mask();
-            Image got = VolumeSegmentation.slice(labels, 0, x);
+            Mask expected = segmenter.segment(VolumeSlicer.image(query, 0, x), template, click).mask();
+            Image got = VolumeSlicer.image(labels, 0, x);
             assertEquals(expected.height(), got.height());
             assertEquals(expected.width(), got.width());
             boolean[] want = expected.data();
@@ -113,15 +113,15 @@ class VolumeSegmentationTest {
     @Test
     void slicesFollowTheTrainingOrientation() {
         Volume v = volume();
-        Image axial = VolumeSegmentation.slice(v, 2, 3);
+        Image axial = VolumeSlicer.image(v, 2, 3);
         assertEquals(NY, axial.height());
         assertEquals(NX, axial.width());
         assertEquals(v.get(5, 2, 3), axial.get(0, 2, 5));
-        Image sagittal = VolumeSegmentation.slice(v, 0, 4);
+        Image sagittal = VolumeSlicer.image(v, 0, 4);
         assertEquals(NZ, sagittal.height());
         assertEquals(NY, sagittal.width());
         assertEquals(v.get(4, 6, NZ - 1), sagittal.get(0, 0, 6), "superior at the top");
-        Image coronal = VolumeSegmentation.slice(v, 1, 10);
+        Image coronal = VolumeSlicer.image(v, 1, 10);
         assertEquals(NZ, coronal.height());
         assertEquals(NX, coronal.width());
         assertEquals(v.get(13, 10, 0), coronal.get(0, NZ - 1, 13));
@@ -132,13 +132,13 @@ class VolumeSegmentationTest {
     @Test
     void badInputIsRejectedWithAClearMessage() {
         Volume v = volume();
-        Image template = VolumeSegmentation.slice(v, 2, 0);
+        Image template = VolumeSlicer.image(v, 2, 0);
         InvalidInputException axis = assertThrows(InvalidInputException.class,
                 () -> VolumeSegmentation.segment(segmenter, v, 3, template, Click.foreground(1, 1), null));
         assertTrue(axis.getMessage().contains("axis") && axis.getMessage().contains("3"), axis.getMessage());
-        assertThrows(InvalidInputException.class, () -> VolumeSegmentation.slice(v, -1, 0));
+        assertThrows(InvalidInputException.class, () -> VolumeSlicer.image(v, -1, 0));
         InvalidInputException index = assertThrows(InvalidInputException.class,
-                () -> VolumeSegmentation.slice(v, 2, NZ));
+                () -> VolumeSlicer.image(v, 2, NZ));
         assertTrue(index.getMessage().contains("0 to " + (NZ - 1)), index.getMessage());
         InvalidInputException rgb = assertThrows(InvalidInputException.class, () -> VolumeSegmentation.segment(
                 segmenter, v, 2, Image.of(new float[3 * 4 * 4], 3, 4, 4), Click.foreground(1, 1), null));

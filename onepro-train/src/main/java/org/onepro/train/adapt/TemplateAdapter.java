@@ -13,7 +13,7 @@ import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeSampler;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.EpisodeBatches;
 import org.onepro.train.optim.AdamW;

@@ -8,10 +8,10 @@ import java.util.List;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
 import org.onepro.data.episode.Episode;
-import org.onepro.data.transform.Letterbox;
-import org.onepro.model.prompt.EncodedPrompt;
-import org.onepro.model.prompt.PromptBatch;
-import org.onepro.model.prompt.PromptRasterizer;
+import org.onepro.core.transform.Letterbox;
+import org.onepro.model.internal.prompt.EncodedPrompt;
+import org.onepro.model.internal.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.PromptRasterizer;
 
 /**
  * The standard {@link BatchAssembler}: episodes already preprocessed to the model's {@code s x s} grid become

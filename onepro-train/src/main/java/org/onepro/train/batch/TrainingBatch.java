@@ -3,7 +3,7 @@ package org.onepro.train.batch;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import org.onepro.data.episode.Episode;
-import org.onepro.model.prompt.PromptBatch;
+import org.onepro.model.internal.prompt.PromptBatch;
 
 /**
  * One step's input as tensors, all owned by the step's manager.

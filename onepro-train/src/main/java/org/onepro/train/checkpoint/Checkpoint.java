@@ -2,7 +2,7 @@ package org.onepro.train.checkpoint;
 
 import ai.djl.ndarray.NDList;
 import java.nio.file.Path;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.train.config.TrainConfig;
 
 /**

@@ -3,7 +3,7 @@ package org.onepro.train.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
-import org.onepro.model.nn.Scalars;
+import org.onepro.model.internal.nn.Scalars;
 
 /**
  * The paper's training loss (§2.3): binary cross-entropy on logits plus soft Dice on sigmoid

@@ -7,7 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
-import org.onepro.model.nn.Scalars;
+import org.onepro.model.internal.nn.Scalars;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
-import org.onepro.model.nn.Scalars;
+import org.onepro.model.internal.nn.Scalars;
 
 /**
  * Global-norm gradient clipping: when the L2 norm of all gradients together exceeds the limit, every gradient is

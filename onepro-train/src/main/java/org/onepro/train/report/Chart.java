@@ -20,7 +20,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.onepro.data.io.AtomicFiles;
+import org.onepro.core.io.AtomicFiles;
 
 /**
  * A line chart on a fixed 900 x 500 canvas: title, axes with "nice" ticks, grid, axis titles, an optional legend

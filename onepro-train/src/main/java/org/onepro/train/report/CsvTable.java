@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 import org.onepro.core.error.InvalidInputException;
-import org.onepro.data.io.AtomicFiles;
+import org.onepro.core.io.AtomicFiles;
 
 /**
  * The file mechanics the CSV logs share: reading with line-numbered errors, truncating to a resume step, and

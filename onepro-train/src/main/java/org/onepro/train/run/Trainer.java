@@ -20,7 +20,7 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeStream;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.bundled.BundledModels;
@@ -341,7 +341,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        org.onepro.data.io.AtomicFiles.writeString(out.resolve("config.json"), TrainConfigJson.toJson(config));
+        org.onepro.core.io.AtomicFiles.writeString(out.resolve("config.json"), TrainConfigJson.toJson(config));
     }
 
     private void requireSameRun(TrainConfig saved) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.onepro.data.dataset.SplitFractions;
 import org.onepro.data.dataset.Splits;
 import org.onepro.data.synthetic.SyntheticTasks;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.io.ModelIO;
 import org.onepro.train.config.TrainConfig;

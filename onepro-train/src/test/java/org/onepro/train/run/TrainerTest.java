@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.nio.ByteBuffer;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import org.onepro.model.OnePromptModel;
+import org.onepro.model.internal.OnePromptModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.model.config.ModelPresets;

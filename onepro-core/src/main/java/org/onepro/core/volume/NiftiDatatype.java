@@ -1,0 +1,122 @@
+package org.onepro.core.volume;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.onepro.core.error.InvalidInputException;
+
+/**
+ * The NIfTI-1 voxel datatypes OnePro reads and writes, with how one value is decoded and encoded. Every type is
+ * decoded to a double first so that {@code scl_slope/scl_inter} scaling is exact before the final narrowing to
+ * float; int16 in particular is widened here and never kept as a short array.
+ */
+enum NiftiDatatype {
+
+    /** Unsigned 8-bit integers. */
+    UINT8(2, "uint8", 1, 0, 255),
+    /** Signed 16-bit integers. */
+    INT16(4, "int16", 2, Short.MIN_VALUE, Short.MAX_VALUE),
+    /** Signed 32-bit integers. */
+    INT32(8, "int32", 4, Integer.MIN_VALUE, Integer.MAX_VALUE),
+    /** IEEE 32-bit floats. */
+    FLOAT32(16, "float32", 4, 0, 0),
+    /** IEEE 64-bit floats. */
+    FLOAT64(64, "float64", 8, 0, 0);
+
+    /** Names of the NIfTI-1 datatypes that are not supported, so an error can say what the file holds. */
+    private static final Map<Integer, String> OTHER_NAMES = Map.ofEntries(
+            Map.entry(1, "binary"), Map.entry(32, "complex64"), Map.entry(128, "rgb24"),
+            Map.entry(256, "int8"), Map.entry(512, "uint16"), Map.entry(768, "uint32"),
+            Map.entry(1024, "int64"), Map.entry(1280, "uint64"), Map.entry(1536, "float128"),
+            Map.entry(1792, "complex128"), Map.entry(2048, "complex256"), Map.entry(2304, "rgba32"));
+
+    private final int code;
+    private final String label;
+    private final int bytes;
+    private final long min;
+    private final long max;
+
+    NiftiDatatype(int code, String label, int bytes, long min, long max) {
+        this.code = code;
+        this.label = label;
+        this.bytes = bytes;
+        this.min = min;
+        this.max = max;
+    }
+
+    /**
+     * Looks a code up.
+     *
+     * @param code    the NIfTI datatype code
+     * @param context what the error message should start with (usually the file)
+     * @return the datatype
+     * @throws InvalidInputException for any code other than 2, 4, 8, 16 and 64
+     */
+    static NiftiDatatype forCode(int code, String context) {
+        for (NiftiDatatype t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        String name = OTHER_NAMES.get(code);
+        throw new InvalidInputException(context + ": unsupported NIfTI datatype " + code
+                + (name == null ? "" : " (" + name + ")")
+                + "; supported are 2 uint8, 4 int16, 8 int32, 16 float32 and 64 float64");
+    }
+
+    /** The NIfTI datatype code. */
+    int code() {
+        return code;
+    }
+
+    /** Bytes per voxel. */
+    int bytes() {
+        return bytes;
+    }
+
+    /** Whether values are integers (and so are rounded and range-checked when written). */
+    boolean isInteger() {
+        return this != FLOAT32 && this != FLOAT64;
+    }
+
+    /** Whether a rounded value lies in this integer type's range. */
+    boolean holds(long value) {
+        return value >= min && value <= max;
+    }
+
+    /** The type's name and, for integer types, its range, as shown in messages. */
+    String describe() {
+        return isInteger() ? label + ", " + min + " to " + max : label;
+    }
+
+    /** The type's name ("int16"). */
+    String label() {
+        return label;
+    }
+
+    /** Decodes one value at the buffer's position, advancing it. */
+    double read(ByteBuffer buf) {
+        return switch (this) {
+            case UINT8 -> buf.get() & 0xFF;
+            case INT16 -> buf.getShort();
+            case INT32 -> buf.getInt();
+            case FLOAT32 -> buf.getFloat();
+            case FLOAT64 -> buf.getDouble();
+        };
+    }
+
+    /**
+     * Encodes one value at the buffer's position, advancing it; integer types store it rounded to the nearest
+     * integer (halves up), and the caller has checked that the rounded value is in range.
+     */
+    void write(ByteBuffer buf, float value) {
+        long rounded = Math.round((double) value);
+        switch (this) {
+            case UINT8 -> buf.put((byte) rounded);
+            case INT16 -> buf.putShort((short) rounded);
+            case INT32 -> buf.putInt((int) rounded);
+            case FLOAT32 -> buf.putFloat(value);
+            case FLOAT64 -> buf.putDouble(value);
+            default -> throw new AssertionError(this);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The trained models shipped inside the jar, loaded by name without any download.
+ */
+package org.onepro.model.bundled;
