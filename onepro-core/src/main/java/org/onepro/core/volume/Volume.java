@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A 3-D scalar volume in voxel order {@code x} fastest, then {@code y}, then {@code z} (the NIfTI
  * order), with its voxel-to-world affine (4x4, row-major; RAS+ millimetres as in NIfTI) and the
  * NIfTI datatype code it was stored with. Values are float: int16 and other integer data are widened
- * in Java (djl-notes.md 2.6) and {@code scl_slope/scl_inter} are already applied.
+ * in Java (docs/engine-notes.md §4.4) and {@code scl_slope/scl_inter} are already applied.
  */
 public final class Volume {
 

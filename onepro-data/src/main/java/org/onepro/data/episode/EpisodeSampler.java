@@ -27,7 +27,7 @@ import java.util.function.Function;
 
 /**
  * Draws training episodes {@code (query, query mask, template, template prompt)} from many tasks
- * (model-design.md §5, §8.3):
+ * (docs/model-contract.md §5, §8.3):
  *
  * <ul>
  *   <li>a task, uniformly over tasks (balanced, not proportional to their sizes), or by the relative weights
@@ -359,7 +359,7 @@ public final class EpisodeSampler implements EpisodeSource {
         /**
          * Anneals the interactive probability linearly from {@code start} at episode 0 to {@code end} at episode
          * {@code episodes}, constant after: many interactive episodes early teach the model to look at its prompt
-         * (model-design.md §8.3) before cross-image episodes dominate.
+         * (docs/model-contract.md §8.3) before cross-image episodes dominate.
          */
         public Builder optInteractiveProbability(double start, double end, long episodes) {
             if (episodes < 0) {

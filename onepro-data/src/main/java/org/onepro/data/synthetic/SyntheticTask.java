@@ -40,7 +40,7 @@ public final class SyntheticTask implements TaskDataset {
     /**
      * The same scenes with every object style labelled: label 1 for the target style as before, {@code 2 + k} for
      * distractor style {@code k} (where it is visible). The same image then holds several targets and only a prompt
-     * says which one is meant, the situation that teaches a model to use its prompt (model-design.md §8.3).
+     * says which one is meant, the situation that teaches a model to use its prompt (docs/model-contract.md §8.3).
      *
      * @return the multi-target task, named {@code synthetic-<index>-all}
      */

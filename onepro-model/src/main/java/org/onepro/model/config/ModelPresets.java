@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The registry of named model sizes (model-design.md §2, with the stride-2 stem and narrow
+ * The registry of named model sizes (docs/model-contract.md §2, with the stride-2 stem and narrow
  * full-resolution widths of §8.4).
  */
 public final class ModelPresets {

@@ -8,7 +8,7 @@ import java.util.List;
  * ConfigJson}); named presets come from {@link ModelPresets}.
  *
  * <p>Encoder level {@code i} works at stride {@code 2^(i+1)}: a 2x2 patchify stem halves the input
- * first (model-design.md §8.4). Former levels are listed deepest first, each at half the stride of
+ * first (docs/model-contract.md §8.4). Former levels are listed deepest first, each at half the stride of
  * the previous one, and must be encoder strides.
  *
  * @param preset the preset this config was made from, or "custom"

@@ -29,7 +29,7 @@ import java.util.List;
  *
  * <p><b>What is cached, and what a call costs.</b> The image's normalised, letterboxed input tensor is made once
  * and kept for the session (a {@code C x s x s} float array; the percentile normalisation and resampling are not
- * repeated). Whether the encoder's work can be kept as well depends on the model (model-design.md §8.1):
+ * repeated). Whether the encoder's work can be kept as well depends on the model (docs/model-contract.md §8.1):
  * <ul>
  *   <li>with encoder prompt channels (every preset), the encoder sees the prompt as two extra input channels, so
  *       its features change with every prompt and are recomputed per call. Because the query is the template, one

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Enforces djl-notes.md §2.1: model and training code must not pass a Java {@code Number} to
+ * Enforces docs/engine-notes.md §4.1: model and training code must not pass a Java {@code Number} to
  * NDArray's mul/div/pow/maximum/minimum (the JVM may free the wrapped buffer before backward reads
  * it). The check reads the compiled classes' constant pools, so it sees every call site exactly,
  * whatever the source looks like.

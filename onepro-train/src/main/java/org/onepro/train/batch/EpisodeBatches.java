@@ -16,7 +16,7 @@ import org.onepro.model.internal.prompt.PromptRasterizer;
 /**
  * The standard {@link BatchAssembler}: episodes already preprocessed to the model's {@code s x s} grid become
  * stacked tensors; an interactive episode's query carries its prompt in its own prompt channels
- * (model-design.md §8.1), a cross-image episode's query carries none.
+ * (docs/model-contract.md §8.1), a cross-image episode's query carries none.
  */
 public final class EpisodeBatches implements BatchAssembler {
 

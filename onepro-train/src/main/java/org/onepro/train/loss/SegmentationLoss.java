@@ -11,7 +11,7 @@ import org.onepro.model.internal.nn.Scalars;
  * against the true IoU of the thresholded prediction.
  *
  * <p>Written with native scalars only: DJL's losses multiply by Java numbers, which corrupts
- * gradients on the PyTorch engine (djl-notes.md 2.1).
+ * gradients on the PyTorch engine (docs/engine-notes.md §4.1).
  */
 public final class SegmentationLoss {
 
@@ -41,7 +41,7 @@ public final class SegmentationLoss {
         // max(x, 0) - x*y + log(1 + exp(-|x|)): stable for large |x|.
         NDArray perPixel = Activation.relu(logits).sub(logits.mul(target))
                 .add(Activation.softPlus(logits.abs().neg()));
-        // mean() takes one axis only on this engine (djl-notes.md 2.3).
+        // mean() takes one axis only on this engine (docs/engine-notes.md §4.2).
         return perPixel.reshape(perPixel.getShape().get(0), -1).mean(new int[] {1});
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * AdamW (decoupled weight decay) whose moment estimates the project owns, so a checkpoint can save
- * and restore them exactly (DJL's optimisers keep their state out of reach, djl-notes.md 2.5).
+ * and restore them exactly (DJL's optimisers keep their state out of reach, docs/engine-notes.md §4.3).
  * State arrays live in a manager of their own, created on the first step.
  */
 public final class AdamW implements AutoCloseable {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onepro.model.rules.ScalarOperandRuleTest;
 
-/** djl-notes.md §2.1 for the training code: losses and optimisers run under a gradient too. */
+/** docs/engine-notes.md §4.1 for the training code: losses and optimisers run under a gradient too. */
 class TrainScalarOperandRuleTest {
 
     @Test

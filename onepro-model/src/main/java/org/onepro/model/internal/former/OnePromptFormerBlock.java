@@ -13,7 +13,7 @@ import org.onepro.model.internal.nn.ParamBlock;
 import org.onepro.model.internal.nn.TokenNorm;
 
 /**
- * One One-Prompt Former block (paper §2.2, Fig. 2b; model-design.md §3.4). Every sub-layer is
+ * One One-Prompt Former block (paper §2.2, Fig. 2b; docs/model-contract.md §3.4). Every sub-layer is
  * pre-norm with a residual.
  *
  * <pre>

@@ -18,7 +18,7 @@ import org.onepro.model.internal.nn.Scalars;
 import org.onepro.model.internal.nn.TokenNorm;
 
 /**
- * The Prompt-Parser (paper eqs. 1-3, model-design.md §4) at one level of N tokens.
+ * The Prompt-Parser (paper eqs. 1-3, docs/model-contract.md §4) at one level of N tokens.
  *
  * <ol>
  *   <li>{@code e_tq = e_t ⊙ (p1 + p2 + e_q)} (eq. 1).

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The output head (model-design.md §3.5, §8.2, §8.4): a U-Net decoder from the Former's last state
+ * The output head (docs/model-contract.md §3.5, §8.2, §8.4): a U-Net decoder from the Former's last state
  * up to stride 2, concatenating at every stride the query encoder feature and the prompt priors of
  * all Former levels, then a 1x1 conv to four logits per stride-2 cell and a pixel shuffle to the full
  * input resolution. A small MLP on the mean state predicts the mask's IoU.

@@ -7,7 +7,7 @@ import ai.djl.nn.pooling.Pool;
 /**
  * Conversions between token sequences and feature maps, and resampling on grids. Nearest
  * upsampling by repetition and pixel shuffle are exact and cheap; DJL's interpolation always
- * antialiases and is slow on CPU (djl-notes.md 2.7, 5).
+ * antialiases and is slow on CPU (docs/engine-notes.md §4.5).
  */
 public final class Grids {
 

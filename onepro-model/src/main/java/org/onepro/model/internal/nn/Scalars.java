@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Scalars as native arrays. DJL's {@code mul/div/pow/maximum/minimum(Number)} wrap the Java number
- * in a buffer the JVM may free before backward reads it (djl-notes.md 2.1), so model and loss code
+ * in a buffer the JVM may free before backward reads it (docs/engine-notes.md §4.1), so model and loss code
  * multiplies by arrays made here instead.
  */
 public final class Scalars {

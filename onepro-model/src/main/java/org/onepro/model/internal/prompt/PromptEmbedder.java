@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two prompt embeddings {@code p1, p2} per Former level (paper §2.1, model-design.md §3.3).
+ * The two prompt embeddings {@code p1, p2} per Former level (paper §2.1, docs/model-contract.md §3.3).
  *
  * <p>Sparse types (click, box, doodle): {@code p_k = E[type,k] + mean PE(points_k)} broadcast over
  * the level's tokens, plus {@code r_k[l] * F[type,k]} where {@code r_k[l]} is the part's raster

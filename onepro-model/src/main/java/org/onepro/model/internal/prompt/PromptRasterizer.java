@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Expresses a prompt given in original image pixels on the model's square input grid ({@link
  * EncodedPrompt}): positions of its parts, part rasters for the prompt embedder, and the two encoder
- * prompt channels of model-design.md §8.1.
+ * prompt channels of docs/model-contract.md §8.1.
  */
 public final class PromptRasterizer {
 

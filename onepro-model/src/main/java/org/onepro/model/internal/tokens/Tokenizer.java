@@ -11,7 +11,7 @@ import org.onepro.model.internal.nn.ParamBlock;
 
 /**
  * Turns one encoder level into tokens: {@code e[l] = Proj_l(f[l]) + PE_l} with a 1x1 conv and the
- * shared Fourier encoding of the level's cell centres (model-design.md §3.2).
+ * shared Fourier encoding of the level's cell centres (docs/model-contract.md §3.2).
  */
 public final class Tokenizer extends ParamBlock {
 
