@@ -11,15 +11,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.io.AtomicFiles;
 
 /**
  * The CSV file of {@code onepro evaluate --out}: a header, then one row per query and target with the columns
  * {@code task,label,query,templates,prompt,quality,dice,iou,hd95}. Template ids are joined with {@code ;};
- * numbers use a dot whatever the locale; an undefined HD95 (exactly one mask empty) is an empty cell.
+ * numbers use a dot whatever the locale; an undefined HD95 (exactly one mask empty) is an empty cell. Fields are
+ * RFC 4180 (Commons CSV), so a task name holding a comma, a quote or a line break cannot shift the columns.
  */
 public final class ScoreCsv {
+
+    /** RFC 4180 with Unix line ends; blank lines are skipped when reading. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+            .setIgnoreEmptyLines(true).get();
 
     /** The columns, in order. */
     public static final List<String> COLUMNS =
@@ -36,11 +45,15 @@ public final class ScoreCsv {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(List<QueryScore> rows, Path file) {
-        StringBuilder sb = new StringBuilder(Csv.line(COLUMNS)).append('\n');
-        for (QueryScore r : rows) {
-            sb.append(Csv.line(List.of(r.task(), Integer.toString(r.label()), r.query(),
-                    String.join(";", r.templates()), r.prompt(), r.quality(), number(r.dice(), 6),
-                    number(r.iou(), 6), number(r.hd95(), 4)))).append('\n');
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, FORMAT)) {
+            out.printRecord(COLUMNS);
+            for (QueryScore r : rows) {
+                out.printRecord(r.task(), Integer.toString(r.label()), r.query(), String.join(";", r.templates()),
+                        r.prompt(), r.quality(), number(r.dice(), 6), number(r.iou(), 6), number(r.hd95(), 4));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot format the rows of " + file, e);
         }
         AtomicFiles.writeString(file, sb.toString());
     }
@@ -54,16 +67,17 @@ public final class ScoreCsv {
      *                               the message names the file and line
      */
     public static List<QueryScore> read(Path file) {
-        List<String> lines;
+        String content;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e, e);
         }
-        if (lines.isEmpty()) {
+        List<CSVRecord> records = records(stripBom(content), file);
+        if (records.isEmpty()) {
             throw new InvalidInputException(file + " is empty; expected the header " + String.join(",", COLUMNS));
         }
-        List<String> header = Csv.split(stripBom(lines.get(0)), file + " line 1");
+        List<String> header = records.get(0).toList();
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             at.putIfAbsent(header.get(i).strip(), i);
@@ -75,12 +89,9 @@ public final class ScoreCsv {
             }
         }
         List<QueryScore> rows = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
-                continue;
-            }
-            String where = file + " line " + (n + 1);
-            List<String> f = Csv.split(lines.get(n), where);
+        for (CSVRecord record : records.subList(1, records.size())) {
+            String where = file + " record " + (record.getRecordNumber());
+            List<String> f = record.toList();
             if (f.size() < header.size()) {
                 throw new InvalidInputException(where + ": " + f.size() + " fields but the header has "
                         + header.size());
@@ -96,6 +107,14 @@ public final class ScoreCsv {
             }
         }
         return rows;
+    }
+
+    private static List<CSVRecord> records(String content, Path file) {
+        try (CSVParser parser = CSVParser.parse(content, FORMAT)) {
+            return parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new InvalidInputException(file + " is not a valid CSV file: " + e.getMessage(), e);
+        }
     }
 
     private static String number(double v, int decimals) {

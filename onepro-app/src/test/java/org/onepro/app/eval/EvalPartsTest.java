@@ -98,6 +98,25 @@ class EvalPartsTest {
     }
 
     @Test
+    void csvKeepsALineBreakInsideANameAndRefusesABrokenQuote(@TempDir Path dir) throws Exception {
+        List<QueryScore> rows = List.of(
+                new QueryScore("two\nlines", 1, "q1", List.of("a"), "click", "oracle", 0.5, 0.5, 1.0),
+                new QueryScore("t", 1, "q2", List.of("a"), "click", "oracle", 0.25, 0.2, 3.0));
+        Path file = dir.resolve("r.csv");
+        ScoreCsv.write(rows, file);
+        Files.writeString(file, Files.readString(file) + "\n");
+        List<QueryScore> back = ScoreCsv.read(file);
+        assertEquals(2, back.size(), "the blank line is skipped");
+        assertEquals("two\nlines", back.get(0).task());
+        assertEquals(0.25, back.get(1).dice(), 1e-12);
+
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, String.join(",", ScoreCsv.COLUMNS) + "\n\"t,1,q,a,click,oracle,0.5,0.5,1\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScoreCsv.read(broken));
+        assertTrue(e.getMessage().contains("broken.csv"), e.getMessage());
+    }
+
+    @Test
     void pairedComparisonWithAnExactWilcoxonTest() {
         List<QueryScore> a = new ArrayList<>();
         List<QueryScore> b = new ArrayList<>();

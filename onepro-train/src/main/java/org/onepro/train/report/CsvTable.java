@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.io.AtomicFiles;
 
 /**
  * The file mechanics the CSV logs share: reading with line-numbered errors, truncating to a resume step, and
- * appending. Fields are quoted the RFC 4180 way so a task name holding a comma cannot shift the columns.
+ * appending. Fields are RFC 4180 (Commons CSV) so a task name holding a comma cannot shift the columns; a field
+ * never holds a line break, so every row is one line and a resume can cut the file by lines.
  */
 final class CsvTable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     /** Turns the fields of one data line into a row; throws {@link RuntimeException} if they are malformed. */
     @FunctionalInterface
@@ -127,42 +133,20 @@ final class CsvTable {
         if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a CSV field may not contain a line break: '" + shorten(field) + "'");
         }
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
+        return FORMAT.format(field);
     }
 
     /** Splits one line into fields, undoing {@link #quote}. */
     static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+        try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                throw new IllegalArgumentException("expected one CSV record, found " + records.size());
             }
+            return records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a valid CSV line: " + e.getMessage(), e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /** Writes one complete line and flushes, so a crash loses at most the line being written. */
