@@ -1,16 +1,5 @@
 package org.onepro.app.bench;
 
-import org.onepro.core.image.Image;
-import org.onepro.core.mask.Mask;
-import org.onepro.core.prompt.PromptedTemplate;
-import org.onepro.core.prompt.SegLab;
-import org.onepro.data.dataset.DemoData;
-import org.onepro.core.volume.Volume;
-import org.onepro.model.everything.SegmentEverything;
-import org.onepro.model.segment.PreparedEnsemble;
-import org.onepro.model.segment.Segmenter;
-import org.onepro.model.volume.VolumeSegmentation;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.core.prompt.SegLab;
+import org.onepro.core.volume.Volume;
+import org.onepro.data.dataset.DemoData;
+import org.onepro.model.bundled.BundledModels;
+import org.onepro.model.everything.SegmentEverything;
+import org.onepro.model.segment.PreparedEnsemble;
+import org.onepro.model.segment.Segmenter;
+import org.onepro.model.volume.VolumeSegmentation;
 
 /**
  * Times the inference features on a trained model and the demo CT slices (256x256): a template ensemble of R
@@ -60,7 +60,8 @@ public final class InferenceBench {
             pool.add(PromptedTemplate.of(Image.read(f), SegLab.of(m)));
         }
         Image query = Image.read(files.get(0));
-        try (Segmenter segmenter = Segmenter.open(model)) {
+        try (Segmenter segmenter = BundledModels.contains(model) ? Segmenter.pretrained(model)
+                : Segmenter.load(Path.of(model))) {
             segmenter.segment(query, pool.get(0).template(), pool.get(0).prompt());
             for (int r : new int[] {1, 10, 50}) {
                 List<PromptedTemplate> templates = new ArrayList<>(r);
@@ -82,7 +83,7 @@ public final class InferenceBench {
             }
             SegmentEverything everything = SegmentEverything.builder().build();
             int[] kept = new int[1];
-            double all = median(repeats, 1, () -> kept[0] = everything.run(segmenter, query, query).size());
+            double all = median(repeats, 1, () -> kept[0] = everything.run(segmenter, query).size());
             System.out.printf(Locale.ROOT, "segment everything (%s): %.2f s per image, %d masks kept%n", everything,
                     all, kept[0]);
             Volume volume = volume(query, volumeSlices);

@@ -65,7 +65,7 @@ final class EverythingCommand implements Callable<Integer> {
         }
         InputFiles.checkInputs(List.of(template), List.of(query));
         Image t = ImageFiles.readImage(template);
-        // The same file is the same image object: interactive use, where one encoder pass serves both sides.
+        // Clicking on the image being segmented is interactive use, where one encoder pass serves both sides.
         boolean same = template.toAbsolutePath().normalize().equals(query.toAbsolutePath().normalize());
         Image q = same ? t : ImageFiles.readImage(query).withChannels(t.channels());
         SegmentEverything everything = SegmentEverything.builder().optGrid(grid).optIouThreshold(minIou)
@@ -76,7 +76,7 @@ final class EverythingCommand implements Callable<Integer> {
             console.printf("model %s; %d x %d clicks on %s%n", model.describe(), grid, grid,
                     template);
             console.flush();
-            masks = everything.run(segmenter, t, q);
+            masks = same ? everything.run(segmenter, t) : everything.run(segmenter, t, q);
         }
         write(console, q, masks);
         return 0;

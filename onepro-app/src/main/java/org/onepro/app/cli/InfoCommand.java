@@ -1,21 +1,20 @@
 package org.onepro.app.cli;
 
-import org.onepro.model.internal.OnePromptModel;
-import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.io.ModelIO;
-import org.onepro.model.io.ModelInfo;
-import org.onepro.model.segment.Segmenter;
-
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.SegmenterAccess;
+import org.onepro.model.io.ModelIO;
+import org.onepro.model.io.ModelInfo;
+import org.onepro.model.segment.Segmenter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code onepro info}: a model's sizes, tokens per Former level and parameters per module. */
 @Command(name = "info", description = "Print a model's configuration, tokens per Former level and parameter counts.")
@@ -34,7 +33,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (Segmenter segmenter = ModelSource.open(source, 0)) {
             out.printf("model:             %s%n", ModelSource.describe(source, 0));
             printConfig(out, segmenter.config());
-            printParameters(out, segmenter.model());
+            printParameters(out, SegmenterAccess.model(segmenter));
         }
         Path dir = ModelSource.directory(source);
         if (dir != null) {

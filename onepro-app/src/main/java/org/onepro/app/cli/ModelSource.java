@@ -28,8 +28,10 @@ public final class ModelSource {
 
     /** Opens the chosen model; {@code seed} initialises a preset and is ignored for a trained model. */
     static Segmenter open(ModelSource source, long seed) throws IOException {
-        return source != null && source.model != null ? Segmenter.open(source.model)
-                : Segmenter.fromPreset(presetName(source), seed);
+        if (source == null || source.model == null) {
+            return Segmenter.untrained(presetName(source), seed);
+        }
+        return bundled(source) ? Segmenter.pretrained(source.model) : Segmenter.load(Path.of(source.model));
     }
 
     /** Whether the source names a bundled model. */

@@ -5,28 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-
-import org.onepro.core.image.Image;
-import org.onepro.core.mask.Mask;
-import org.onepro.core.mask.ProbabilityMap;
-import org.onepro.core.metric.SegmentationMetrics;
-import org.onepro.core.prompt.Prompt;
-import org.onepro.core.prompt.PromptedTemplate;
-import org.onepro.core.result.EnsembleResult;
-import org.onepro.core.result.SegmentationResult;
-import org.onepro.data.dataset.LabelMap;
-import org.onepro.data.dataset.TaskDataset;
-import org.onepro.data.io.ImageFiles;
-import org.onepro.data.prompt.PromptJson;
-import org.onepro.data.prompt.PromptRecord;
-import org.onepro.core.volume.NiftiIO;
-import org.onepro.core.volume.Volume;
-import org.onepro.data.volume.VolumeFolderTask;
-import org.onepro.model.segment.PreparedEnsemble;
-import org.onepro.model.segment.PreparedTemplate;
-import org.onepro.model.segment.Segmenter;
-import org.onepro.model.volume.VolumeSegmentation;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +13,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.onepro.core.image.Image;
+import org.onepro.core.mask.Mask;
+import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.metric.SegmentationMetrics;
+import org.onepro.core.prompt.Prompt;
+import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.core.result.EnsembleResult;
+import org.onepro.core.result.SegmentationResult;
+import org.onepro.core.volume.NiftiIO;
+import org.onepro.core.volume.Volume;
+import org.onepro.data.dataset.LabelMap;
+import org.onepro.data.dataset.TaskDataset;
+import org.onepro.data.io.ImageFiles;
+import org.onepro.data.prompt.PromptJson;
+import org.onepro.data.prompt.PromptRecord;
+import org.onepro.data.volume.VolumeFolderTask;
+import org.onepro.model.segment.InteractiveSession;
+import org.onepro.model.segment.PreparedEnsemble;
+import org.onepro.model.segment.PreparedTemplate;
+import org.onepro.model.segment.Segmenter;
+import org.onepro.model.volume.VolumeSegmentation;
 
 /**
  * What the page can ask, as JSON in and JSON out, independent of HTTP: the task list, interactive segmentation of
@@ -105,7 +104,10 @@ final class SegmentationApi {
         Sample s = sample(request);
         Prompt prompt = PromptCodec.decode(request.get("prompt"), s.image().height(), s.image().width());
         long t0 = System.nanoTime();
-        SegmentationResult r = segmenter.segment(s.image(), s.image(), prompt);
+        SegmentationResult r;
+        try (InteractiveSession session = segmenter.interactive(s.image())) {
+            r = session.segment(prompt);
+        }
         JsonObject out = new JsonObject();
         out.addProperty("width", s.image().width());
         out.addProperty("height", s.image().height());

@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onepro.model.io.ModelIO;
-import org.onepro.model.io.ModelInfo;
-import org.onepro.model.segment.Segmenter;
-
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onepro.model.internal.SegmenterAccess;
+import org.onepro.model.io.ModelIO;
+import org.onepro.model.io.ModelInfo;
+import org.onepro.model.segment.Segmenter;
+import picocli.CommandLine;
 
 class OneProCliTest {
 
@@ -54,8 +53,8 @@ class OneProCliTest {
 
     @Test
     void infoOfASavedModelShowsItsCreationInfo(@TempDir Path dir) throws Exception {
-        try (Segmenter s = Segmenter.fromPreset("tiny", 3)) {
-            ModelIO.save(s.model(), ModelInfo.now(3, "saved by OneProCliTest"), dir);
+        try (Segmenter s = Segmenter.untrained("tiny", 3)) {
+            ModelIO.save(SegmenterAccess.model(s), ModelInfo.now(3, "saved by OneProCliTest"), dir);
         }
         Run r = run("info", "--model", dir.toString());
         assertEquals(0, r.exit(), r.err());

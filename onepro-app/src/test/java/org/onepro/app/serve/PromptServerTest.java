@@ -50,7 +50,7 @@ class PromptServerTest {
     @BeforeAll
     static void start() throws IOException {
         DemoCopies.copyTask(TASK, data);
-        segmenter = Segmenter.fromPreset("tiny", 1);
+        segmenter = Segmenter.untrained("tiny", 1);
         server = PromptServer.start(segmenter, data, "tiny", "127.0.0.1", 0);
     }
 

@@ -5,12 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
-import org.onepro.core.mask.Mask;
 import org.onepro.core.mask.ProbabilityMap;
 import org.onepro.core.prompt.Click;
+import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.Point;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.SegmentationResult;
+import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.Segmenter;
 
 /**
@@ -19,9 +20,11 @@ import org.onepro.model.segment.Segmenter;
  * mask's stability score reach their thresholds and the mask is not empty, then duplicates are removed by greedy
  * non-maximum suppression on mask IoU, best score (predicted IoU x stability) first.
  *
- * <p>The query is encoded once for the whole grid ({@link Segmenter#segmentEach}); each click still needs its
- * own template encoding, because the click reaches the template encoder as prompt channels. When the template
- * is the query (the same object) each click is interactive use and one encoder pass serves both sides.
+ * <p>{@link #run(Segmenter, Image)} clicks on the image it segments (interactive use, the usual case): one encoder
+ * pass per click serves both sides ({@link InteractiveSession#segmentEach}). {@link #run(Segmenter, Image, Image)}
+ * clicks on a template and segments another image: the query is encoded once for the whole grid
+ * ({@link Segmenter#segmentEach}), and each click still needs its own template encoding, because the click reaches
+ * the template encoder as prompt channels.
  *
  * <p>Instances are immutable and may be shared.
  */
@@ -56,10 +59,34 @@ public final class SegmentEverything {
     }
 
     /**
-     * Finds every target the model sees on {@code query} from clicks on {@code template}.
+     * Finds every target the model sees on {@code image} from a grid of clicks on that image.
      *
      * @param segmenter the model
-     * @param template  the image the grid of clicks is placed on; may be the query itself (interactive use)
+     * @param image     the image to click on and segment
+     * @return the kept masks at the image's size, highest score first, no two with mask IoU above the NMS limit
+     * @throws InvalidInputException for missing arguments or an image the model cannot take
+     */
+    public List<ScoredMask> run(Segmenter segmenter, Image image) {
+        if (segmenter == null || image == null) {
+            throw new InvalidInputException("segment everything needs a segmenter and an image");
+        }
+        List<Point> clicks = gridClicks(image.height(), image.width(), grid);
+        List<Prompt> prompts = new ArrayList<>(clicks.size());
+        for (Point p : clicks) {
+            prompts.add(Click.foreground(p.x(), p.y()));
+        }
+        List<ScoredMask> candidates = new ArrayList<>();
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            session.segmentEach(prompts, batch, (result, index) -> keep(candidates, result, clicks.get(index)));
+        }
+        return Collections.unmodifiableList(MaskNms.suppress(candidates, nmsIou));
+    }
+
+    /**
+     * Finds every target the model sees on {@code query} from a grid of clicks on another image, {@code template}.
+     *
+     * @param segmenter the model
+     * @param template  the image the grid of clicks is placed on
      * @param query     the image to segment
      * @return the kept masks at the query's size, highest score first, no two with mask IoU above the NMS limit
      * @throws InvalidInputException for missing arguments or images whose channel counts differ
@@ -74,13 +101,15 @@ public final class SegmentEverything {
             templates.add(new PromptedTemplate(template, Click.foreground(p.x(), p.y())));
         }
         List<ScoredMask> candidates = new ArrayList<>();
-        segmenter.segmentEach(query, templates, batch, (result, index) -> {
-            ScoredMask m = score(result, clicks.get(index));
-            if (m != null) {
-                candidates.add(m);
-            }
-        });
+        segmenter.segmentEach(query, templates, batch, (result, index) -> keep(candidates, result, clicks.get(index)));
         return Collections.unmodifiableList(MaskNms.suppress(candidates, nmsIou));
+    }
+
+    private void keep(List<ScoredMask> candidates, SegmentationResult result, Point click) {
+        ScoredMask m = score(result, click);
+        if (m != null) {
+            candidates.add(m);
+        }
     }
 
     /** The candidate if it passes the thresholds and is not empty, else null. */

@@ -1,14 +1,11 @@
 package org.onepro.model.segment;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
-import org.onepro.core.mask.ProbabilityMap;
 import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.ClickPoint;
 import org.onepro.core.prompt.Point;
@@ -21,6 +18,7 @@ import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.internal.prompt.PromptBatch;
 
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Interactive segmentation of one image (the template is the query): prompt it, look at the result, add clicks or
@@ -163,11 +161,32 @@ public final class InteractiveSession implements AutoCloseable {
         return segment(clicks.with(point));
     }
 
+    /**
+     * Segments the image separately by each prompt, in batches of {@code batch} prompts per model call, and hands
+     * each result (at the image's size) with its prompt's index to {@code each}, in prompt order; the session's
+     * current prompt is left as it is. Segment-everything runs its grid of clicks through here.
+     *
+     * @param prompts the prompts, each in the image's pixel coordinates
+     * @param batch   prompts per model call, at least 1
+     * @param each    receives every result as its batch finishes, outside the model lock
+     * @throws InvalidInputException for a missing or empty list, a missing prompt, a prompt that does not fit the
+     *     image, or a batch below 1
+     * @throws IllegalStateException if the session or its segmenter is closed
+     */
+    public synchronized void segmentEach(List<Prompt> prompts, int batch, ObjIntConsumer<SegmentationResult> each) {
+        if (each == null) {
+            throw new InvalidInputException("a result consumer is required");
+        }
+        if (!manager.isOpen()) {
+            throw new IllegalStateException("this interactive session is closed");
+        }
+        owner.templateRuns().runInteractive(image, prompts, batch, each);
+    }
+
     private SegmentationResult run(Prompt p) {
         InputEncoder.EncodedTemplate template = owner.inputs().encodeTemplate(encoded, p);
         OnePromptModel model = owner.model();
-        float[] probabilities;
-        float iou;
+        ModelOutputs.Batch out;
         owner.lock().lock();
         try {
             owner.ensureOpen();
@@ -188,15 +207,12 @@ public final class InteractiveSession implements AutoCloseable {
                 ImageFeatures features = cachedFeatures != null ? cachedFeatures
                         : model.encodeImage(owner.parameters(), pixels, prompts.channels(), false);
                 TemplateFeatures t = model.encodeTemplate(owner.parameters(), features, prompts, false);
-                NDList out = model.decode(owner.parameters(), features, t, false);
-                probabilities = Activation.sigmoid(out.get(0)).toFloatArray();
-                iou = out.get(1).toFloatArray()[0];
+                out = ModelOutputs.read(model.decode(owner.parameters(), features, t, false));
             }
         } finally {
             owner.lock().unlock();
         }
-        ProbabilityMap map = BoxLocality.apply(encoded.geometry().invert(probabilities), p);
-        return new SegmentationResult(map, map.threshold(PreparedTemplate.THRESHOLD), iou);
+        return out.interactiveResult(0, encoded.geometry(), p);
     }
 
     /** Frees the cached input tensor (and features); later calls throw. Closing twice is harmless. */

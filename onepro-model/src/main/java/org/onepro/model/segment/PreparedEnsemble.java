@@ -1,10 +1,8 @@
 package org.onepro.model.segment;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
@@ -134,8 +132,7 @@ public final class PreparedEnsemble implements AutoCloseable {
                 ImageFeatures features = model.encodeImage(owner.parameters(), pixels,
                         call.zeros(new Shape(1, 2, s, s)), false);
                 for (TemplateFeatures chunk : chunks) {
-                    float[] probabilities;
-                    float[] ious;
+                    ModelOutputs.Batch out;
                     try (NDManager step = call.newSubManager()) {
                         // Borrowed, so the chunk's results land in the step's scope and not in the kept arrays'.
                         for (NDArray a : chunk.all()) {
@@ -144,14 +141,10 @@ public final class PreparedEnsemble implements AutoCloseable {
                         for (NDArray a : features.all()) {
                             a.tempAttach(step);
                         }
-                        NDList out = model.decode(owner.parameters(), features, chunk, false);
-                        probabilities = Activation.sigmoid(out.get(0)).toFloatArray();
-                        ious = out.get(1).toFloatArray();
+                        out = ModelOutputs.read(model.decode(owner.parameters(), features, chunk, false));
                     }
-                    for (int i = 0; i < ious.length; i++) {
-                        float[] own = new float[plane];
-                        System.arraycopy(probabilities, i * plane, own, 0, plane);
-                        result.add(q.geometry().invert(own), ious[i]);
+                    for (int i = 0; i < out.size(); i++) {
+                        result.add(out.map(i, q.geometry()), out.ious()[i]);
                     }
                 }
             }

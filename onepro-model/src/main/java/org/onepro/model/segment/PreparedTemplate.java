@@ -1,14 +1,11 @@
 package org.onepro.model.segment;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
-import org.onepro.core.mask.ProbabilityMap;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.internal.TemplateFeatures;
 import org.onepro.model.config.OnePromptConfig;
@@ -19,24 +16,21 @@ import java.util.List;
 
 /**
  * A prompted template whose encoder features and prompt embeddings were computed once; each
- * {@link #segment} call runs only the query encoder, the Former and the head. Holds native memory
- * until closed.
+ * {@link #segment} call runs only the query encoder, the Former and the head. Queries are always other images
+ * than the template as far as the model knows (their encoder sees no prompt), even when the same image is
+ * passed: segmenting the prompted image itself is {@link Segmenter#interactive}. Holds native memory until
+ * closed.
  */
 public final class PreparedTemplate implements AutoCloseable {
-
-    /** Results are thresholded here: probability at least one half is foreground. */
-    public static final float THRESHOLD = 0.5f;
 
     private final Segmenter owner;
     private final NDManager manager;
     private final Image template;
-    private final InputEncoder.EncodedTemplate encoded;
     private final TemplateFeatures features;
 
     PreparedTemplate(Segmenter owner, Image template, InputEncoder.EncodedTemplate encoded) {
         this.owner = owner;
         this.template = template;
-        this.encoded = encoded;
         this.manager = owner.manager().newSubManager();
         try {
             int s = owner.config().inputSize();
@@ -82,16 +76,10 @@ public final class PreparedTemplate implements AutoCloseable {
         int c = config.imageChannels();
         int plane = s * s;
         float[] pixels = new float[images.size() * c * plane];
-        float[] promptChannels = new float[images.size() * 2 * plane];
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i).pixels(), 0, pixels, i * c * plane, c * plane);
-            if (queries.get(i) == template) {
-                // Interactive use: the query is the template and carries the prompt as well.
-                System.arraycopy(encoded.prompt().channels(), 0, promptChannels, i * 2 * plane, 2 * plane);
-            }
         }
-        float[] probabilities;
-        float[] ious;
+        ModelOutputs.Batch out;
         owner.lock().lock();
         try {
             owner.ensureOpen();
@@ -104,23 +92,15 @@ public final class PreparedTemplate implements AutoCloseable {
                 }
                 long b = images.size();
                 NDArray query = call.create(pixels, new Shape(b, c, s, s));
-                NDArray channels = call.create(promptChannels, new Shape(b, 2, s, s));
-                NDList out = owner.model().decode(owner.parameters(), query, channels, features, false);
-                probabilities = Activation.sigmoid(out.get(0)).toFloatArray();
-                ious = out.get(1).toFloatArray();
+                NDArray noPrompt = call.zeros(new Shape(b, 2, s, s));
+                out = ModelOutputs.read(owner.model().decode(owner.parameters(), query, noPrompt, features, false));
             }
         } finally {
             owner.lock().unlock();
         }
         List<SegmentationResult> results = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            float[] own = new float[plane];
-            System.arraycopy(probabilities, i * plane, own, 0, plane);
-            ProbabilityMap map = images.get(i).geometry().invert(own);
-            if (queries.get(i) == template) {
-                map = BoxLocality.apply(map, encoded.source());
-            }
-            results.add(new SegmentationResult(map, map.threshold(THRESHOLD), ious[i]));
+            results.add(out.result(i, images.get(i).geometry()));
         }
         return results;
     }

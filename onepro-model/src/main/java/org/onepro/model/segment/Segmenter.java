@@ -11,6 +11,7 @@ import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.EnsembleResult;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
@@ -25,9 +26,15 @@ import java.util.function.ObjIntConsumer;
 /**
  * Segments query images from one prompted template: {@code segment(query, template, prompt)}.
  *
+ * <p>Obtain one with {@link #pretrained()} (the bundled model), {@link #pretrained(String)} (a bundled model by
+ * name), {@link #load(Path)} (a saved model folder) or {@link #untrained(String, long)} (seeded random weights of a
+ * preset, for tests and as a training start); close it to free its native memory.
+ *
  * <p>Inputs of any size are letterboxed to the model's input size and the result is mapped back to
  * the query's own pixels. For many queries of one task, {@link #prepare} computes the template's
- * encoder features and prompt embeddings once.
+ * encoder features and prompt embeddings once. Segmenting an image from a prompt on that same image
+ * (interactive use) is asked for explicitly with {@link #interactive}; {@code segment} and
+ * {@code prepare} always treat the query as another image, whatever object is passed.
  *
  * <p>Thread safety: a segmenter may be shared between threads. Calls into the model are serialised
  * by a fair lock (libtorch already uses every core for one call on CPU, so running calls side by
@@ -40,6 +47,21 @@ public final class Segmenter implements AutoCloseable {
      * overhead, small enough to bound native memory whatever the ensemble size.
      */
     public static final int ENSEMBLE_BATCH = 8;
+
+    static {
+        SegmenterAccess.install(new SegmenterAccess.Bridge() {
+            @Override
+            public Segmenter wrap(OnePromptModel model) {
+                NDManager manager = model.getParameters().valueAt(0).getArray().getManager().newSubManager();
+                return new Segmenter(manager, model);
+            }
+
+            @Override
+            public OnePromptModel model(Segmenter segmenter) {
+                return segmenter.model;
+            }
+        });
+    }
 
     private final NDManager manager;
     private final OnePromptModel model;
@@ -79,15 +101,6 @@ public final class Segmenter implements AutoCloseable {
         return loaded(Device.cpu(), manager -> BundledModels.load(name, manager));
     }
 
-    /**
-     * A bundled model by name ({@link BundledModels#names()}), or else a saved model folder at that path, on the CPU.
-     *
-     * @throws IOException if it is neither a bundled name nor a readable model folder
-     */
-    public static Segmenter open(String nameOrFolder) throws IOException {
-        return loaded(Device.cpu(), manager -> BundledModels.loadNamedOrSaved(nameOrFolder, manager));
-    }
-
     /** Reads a model into a new manager of its own, closed again when reading fails. */
     private static Segmenter loaded(Device device, ModelReader reader) throws IOException {
         NDManager manager = named(NDManager.newBaseManager(device));
@@ -105,25 +118,21 @@ public final class Segmenter implements AutoCloseable {
         OnePromptModel read(NDManager manager) throws IOException;
     }
 
-    /** A freshly initialised (untrained) model of a named preset, on the CPU. */
-    public static Segmenter fromPreset(String preset, long seed) {
+    /**
+     * A model of a named preset with seeded random weights, on the CPU: for tests, and the start of training from
+     * scratch. Its results mean nothing until it is trained.
+     *
+     * @throws IllegalArgumentException if no preset has that name
+     */
+    public static Segmenter untrained(String preset, long seed) {
         return fromConfig(ModelPresets.get(preset), seed);
     }
 
-    /** A freshly initialised (untrained) model of a config, on the CPU. */
-    public static Segmenter fromConfig(OnePromptConfig config, long seed) {
+    /** Seeded random weights of any config (tests of configs that no preset has). */
+    static Segmenter fromConfig(OnePromptConfig config, long seed) {
         NDManager manager = named(NDManager.newBaseManager(Device.cpu()));
         OnePromptModel model = new OnePromptModel(config);
         model.initialize(manager, seed);
-        return new Segmenter(manager, model);
-    }
-
-    /**
-     * Wraps a model owned by the caller (for example one being trained): the segmenter works in a
-     * sub-manager of the model's parameters, and closing it leaves the parameters alone.
-     */
-    public static Segmenter wrap(OnePromptModel model) {
-        NDManager manager = model.getParameters().valueAt(0).getArray().getManager().newSubManager();
         return new Segmenter(manager, model);
     }
 
@@ -137,15 +146,14 @@ public final class Segmenter implements AutoCloseable {
         return model.config();
     }
 
-    /** The model. */
-    public OnePromptModel model() {
+    OnePromptModel model() {
         return model;
     }
 
     /**
-     * Segments {@code query} by the target that {@code prompt} marks on {@code template}. Passing
-     * the same image object as query and template is interactive segmentation: the query then
-     * carries the prompt too, and a box prompt confines the result to the box (probability 0 outside).
+     * Segments {@code query} by the target that {@code prompt} marks on {@code template}. The query is treated as
+     * another image even when the same one is passed; to segment the prompted image itself use
+     * {@link #interactive}, where the image carries its prompt and a box confines the result.
      *
      * @throws InvalidInputException for a prompt that does not fit the template, or images whose
      *     channel counts differ or do not fit the model
@@ -183,8 +191,7 @@ public final class Segmenter implements AutoCloseable {
      * Segments {@code query} with an ensemble of prompted templates (the paper evaluates with many random
      * templates): the query is encoded once, the templates run in batches of {@link #ENSEMBLE_BATCH}, and the
      * result holds the mean probability, its mask at 0.5, and the per-pixel variance over the templates as an
-     * uncertainty map, all at the query's own size. A template that is the query itself (the same object) is
-     * interactive use, as in {@link #segment(Image, Image, Prompt)}.
+     * uncertainty map, all at the query's own size.
      *
      * @throws InvalidInputException for a missing query, an empty or null-holding list, or a template whose
      *     channel count differs from the query's (the message names the template's index)
@@ -230,7 +237,8 @@ public final class Segmenter implements AutoCloseable {
 
     /**
      * Opens an interactive session on {@code image} (template = query): {@link InteractiveSession#segment} with a
-     * prompt, then {@link InteractiveSession#refine} with more clicks or strokes. The session keeps the image's
+     * prompt, then {@link InteractiveSession#refine} with more clicks or strokes, or
+     * {@link InteractiveSession#segmentEach} for many separate prompts on the image. The session keeps the image's
      * model input (and, for models without encoder prompt channels, its encoder features) between calls; close it
      * to free them.
      *
@@ -246,6 +254,10 @@ public final class Segmenter implements AutoCloseable {
 
     ParameterStore parameters() {
         return parameters;
+    }
+
+    TemplateBatchRunner templateRuns() {
+        return templateRuns;
     }
 
     InputEncoder inputs() {
@@ -277,7 +289,7 @@ public final class Segmenter implements AutoCloseable {
         }
     }
 
-    /** Frees the native memory of this segmenter (and of its model, unless it was wrapped). */
+    /** Frees the native memory of this segmenter and of the model it loaded. */
     @Override
     public void close() {
         lock.lock();

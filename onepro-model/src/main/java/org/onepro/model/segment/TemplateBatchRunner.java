@@ -1,14 +1,12 @@
 package org.onepro.model.segment;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
-import org.onepro.core.mask.ProbabilityMap;
+import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.internal.ImageFeatures;
@@ -28,10 +26,9 @@ import java.util.function.ObjIntConsumer;
  * in chunks, each chunk in its own sub-manager, so native memory is bounded by one chunk whatever the number of
  * templates.
  *
- * <p>A template that is the query itself (the same object) is interactive use, as in {@link Segmenter#segment(
- * Image, Image, org.onepro.core.prompt.Prompt)}: the query then carries that template's prompt channels, so its
- * encoding differs per template and cannot be shared; instead one encoder pass per template serves both the
- * template side and the query side. Consecutive templates of the same kind form a chunk.
+ * <p>Interactive use, every prompt on the image itself, is its own entry point ({@link #runInteractive}): the image
+ * then carries each prompt in its encoder's prompt channels, so its encoding differs per prompt and cannot be
+ * shared; instead one encoder pass per prompt serves both the template side and the query side.
  *
  * <p>The model lock is taken per chunk and results are mapped back to the query's size outside it, so other
  * callers are not starved by a long run.
@@ -51,31 +48,65 @@ final class TemplateBatchRunner {
     void run(Image query, List<PromptedTemplate> templates, int batch, ObjIntConsumer<SegmentationResult> each) {
         validate(query, templates, batch);
         InputEncoder.EncodedImage encodedQuery = owner.inputs().encodeImage(query);
-        Image lastTemplate = query;
-        InputEncoder.EncodedImage lastEncoded = encodedQuery;
+        Image lastTemplate = null;
+        InputEncoder.EncodedImage lastEncoded = null;
         try (QuerySide side = new QuerySide(encodedQuery)) {
-            int start = 0;
-            while (start < templates.size()) {
-                boolean interactive = templates.get(start).template() == query;
-                int end = start + 1;
-                while (end < templates.size() && end - start < batch
-                        && (templates.get(end).template() == query) == interactive) {
-                    end++;
-                }
+            for (int start = 0; start < templates.size(); start += batch) {
+                int end = Math.min(templates.size(), start + batch);
                 List<InputEncoder.EncodedTemplate> chunk = new ArrayList<>();
                 for (PromptedTemplate t : templates.subList(start, end)) {
                     // Segment-everything passes one template image hundreds of times in a row: normalise it once.
                     // Only the latest is kept, so a long ensemble of distinct templates holds one at a time.
                     if (t.template() != lastTemplate) {
                         lastTemplate = t.template();
-                        lastEncoded = lastTemplate == query ? encodedQuery : owner.inputs().encodeImage(lastTemplate);
+                        lastEncoded = owner.inputs().encodeImage(lastTemplate);
                     }
                     chunk.add(owner.inputs().encodeTemplate(lastEncoded, t.prompt()));
                 }
-                float[][] out = interactive ? side.runInteractive(chunk) : side.runAgainstQuery(chunk);
-                deliver(encodedQuery, interactive ? templates.subList(start, end) : null, out[0], out[1], start, each);
-                start = end;
+                ModelOutputs.Batch out = side.runAgainstQuery(chunk);
+                for (int i = 0; i < out.size(); i++) {
+                    each.accept(out.result(i, encodedQuery.geometry()), start + i);
+                }
             }
+        }
+    }
+
+    /**
+     * Segments {@code image} by each prompt on it (interactive use), handing each result (at the image's size)
+     * and the prompt's index to {@code each}, in prompt order.
+     */
+    void runInteractive(Image image, List<Prompt> prompts, int batch, ObjIntConsumer<SegmentationResult> each) {
+        if (image == null) {
+            throw new InvalidInputException("image is required");
+        }
+        if (prompts == null || prompts.isEmpty()) {
+            throw new InvalidInputException("at least one prompt is required");
+        }
+        checkBatch(batch);
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i) == null) {
+                throw new InvalidInputException("prompt " + i + " is missing");
+            }
+        }
+        InputEncoder.EncodedImage encoded = owner.inputs().encodeImage(image);
+        try (QuerySide side = new QuerySide(encoded)) {
+            for (int start = 0; start < prompts.size(); start += batch) {
+                int end = Math.min(prompts.size(), start + batch);
+                List<InputEncoder.EncodedTemplate> chunk = new ArrayList<>();
+                for (Prompt p : prompts.subList(start, end)) {
+                    chunk.add(owner.inputs().encodeTemplate(encoded, p));
+                }
+                ModelOutputs.Batch out = side.runInteractive(chunk);
+                for (int i = 0; i < out.size(); i++) {
+                    each.accept(out.interactiveResult(i, encoded.geometry(), prompts.get(start + i)), start + i);
+                }
+            }
+        }
+    }
+
+    private static void checkBatch(int batch) {
+        if (batch < 1) {
+            throw new InvalidInputException("template batch size must be at least 1, got " + batch);
         }
     }
 
@@ -86,9 +117,7 @@ final class TemplateBatchRunner {
         if (templates == null || templates.isEmpty()) {
             throw new InvalidInputException("at least one prompted template is required");
         }
-        if (batch < 1) {
-            throw new InvalidInputException("template batch size must be at least 1, got " + batch);
-        }
+        checkBatch(batch);
         for (int i = 0; i < templates.size(); i++) {
             PromptedTemplate t = templates.get(i);
             if (t == null) {
@@ -122,8 +151,8 @@ final class TemplateBatchRunner {
             }
         }
 
-        /** Templates that are not the query: the query is encoded on the first such chunk and kept. */
-        float[][] runAgainstQuery(List<InputEncoder.EncodedTemplate> chunk) {
+        /** Templates of other images: the query is encoded on the first chunk and kept. */
+        ModelOutputs.Batch runAgainstQuery(List<InputEncoder.EncodedTemplate> chunk) {
             OnePromptConfig config = owner.config();
             int s = config.inputSize();
             int c = config.imageChannels();
@@ -142,7 +171,7 @@ final class TemplateBatchRunner {
                     NDArray images = call.create(stackPixels(chunk, c * s * s), new Shape(chunk.size(), c, s, s));
                     PromptBatch prompts = PromptBatch.of(call, prompts(chunk));
                     TemplateFeatures t = model.encodeTemplate(owner.parameters(), images, prompts, false);
-                    return toJava(model.decode(owner.parameters(), features, t, false));
+                    return ModelOutputs.read(model.decode(owner.parameters(), features, t, false));
                 }
             } finally {
                 owner.lock().unlock();
@@ -165,8 +194,8 @@ final class TemplateBatchRunner {
             }
         }
 
-        /** Templates that are the query: one encoder pass on [query, prompt channels] serves both sides. */
-        float[][] runInteractive(List<InputEncoder.EncodedTemplate> chunk) {
+        /** Prompts on the image itself: one encoder pass on [image, prompt channels] serves both sides. */
+        ModelOutputs.Batch runInteractive(List<InputEncoder.EncodedTemplate> chunk) {
             OnePromptConfig config = owner.config();
             int s = config.inputSize();
             int c = config.imageChannels();
@@ -184,7 +213,7 @@ final class TemplateBatchRunner {
                     PromptBatch prompts = PromptBatch.of(call, prompts(chunk));
                     ImageFeatures f = model.encodeImage(owner.parameters(), images, prompts.channels(), false);
                     TemplateFeatures t = model.encodeTemplate(owner.parameters(), f, prompts, false);
-                    return toJava(model.decode(owner.parameters(), f, t, false));
+                    return ModelOutputs.read(model.decode(owner.parameters(), f, t, false));
                 }
             } finally {
                 owner.lock().unlock();
@@ -225,24 +254,5 @@ final class TemplateBatchRunner {
             out.add(t.prompt());
         }
         return out;
-    }
-
-    private static float[][] toJava(NDList out) {
-        return new float[][] {Activation.sigmoid(out.get(0)).toFloatArray(), out.get(1).toFloatArray()};
-    }
-
-    /** Hands out one chunk's results; {@code interactive} holds the chunk's templates when they are the query. */
-    private static void deliver(InputEncoder.EncodedImage query, List<PromptedTemplate> interactive,
-            float[] probabilities, float[] ious, int first, ObjIntConsumer<SegmentationResult> each) {
-        int plane = query.geometry().size() * query.geometry().size();
-        for (int i = 0; i < ious.length; i++) {
-            float[] own = new float[plane];
-            System.arraycopy(probabilities, i * plane, own, 0, plane);
-            ProbabilityMap map = query.geometry().invert(own);
-            if (interactive != null) {
-                map = BoxLocality.apply(map, interactive.get(i).prompt());
-            }
-            each.accept(new SegmentationResult(map, map.threshold(PreparedTemplate.THRESHOLD), ious[i]), first + i);
-        }
     }
 }

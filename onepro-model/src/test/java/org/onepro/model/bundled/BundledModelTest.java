@@ -36,15 +36,15 @@ class BundledModelTest {
     }
 
     @Test
-    void aNameOpensTheBundledModelAndAnythingElseASavedFolder(@TempDir Path dir) throws IOException {
+    void aBundledNameAndASavedCopyOfItLoadTheSameModel(@TempDir Path dir) throws IOException {
         Path saved = dir.resolve("my-model");
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelIO.save(BundledModels.load(BundledModels.DEFAULT, manager), ModelInfo.now(1, "copy"), saved);
         }
-        try (Segmenter byName = Segmenter.open("onepro-small"); Segmenter byFolder = Segmenter.open(saved.toString())) {
+        try (Segmenter byName = Segmenter.pretrained("onepro-small"); Segmenter byFolder = Segmenter.load(saved)) {
             assertEquals(byName.config(), byFolder.config());
         }
-        IOException e = assertThrows(IOException.class, () -> Segmenter.open(dir.resolve("onepro-smal").toString()));
+        IOException e = assertThrows(IOException.class, () -> Segmenter.load(dir.resolve("onepro-smal")));
         assertTrue(e.getMessage().contains("onepro-smal"), e.getMessage());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,10 +15,9 @@ import org.onepro.core.image.Image;
 import org.onepro.core.mask.ProbabilityMap;
 import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.Point;
+import org.onepro.core.result.SegmentationResult;
+import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.Segmenter;
-
-import java.util.List;
-import java.util.SplittableRandom;
 
 class SegmentEverythingTest {
 
@@ -24,7 +25,7 @@ class SegmentEverythingTest {
 
     @BeforeAll
     static void open() {
-        segmenter = Segmenter.fromPreset("tiny", 3);
+        segmenter = Segmenter.untrained("tiny", 3);
     }
 
     @AfterAll
@@ -73,12 +74,15 @@ class SegmentEverythingTest {
         SegmentEverything everything = SegmentEverything.builder().optGrid(2).optIouThreshold(0)
                 .optStabilityThreshold(0).optNmsIou(1).build();
 
-        // The template is the query: every click is interactive use.
-        List<ScoredMask> masks = everything.run(segmenter, image, image);
+        // Clicks on the image being segmented: every click is interactive use.
+        List<ScoredMask> masks = everything.run(segmenter, image);
 
         int expected = 0;
         for (Point p : SegmentEverything.gridClicks(32, 32, 2)) {
-            var single = segmenter.segment(image, image, Click.foreground(p.x(), p.y()));
+            SegmentationResult single;
+            try (InteractiveSession session = segmenter.interactive(image)) {
+                single = session.segment(Click.foreground(p.x(), p.y()));
+            }
             if (!single.mask().isEmpty()) {
                 expected++;
                 ScoredMask found = masks.stream().filter(m -> m.click().equals(p)).findFirst().orElseThrow();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,17 +20,13 @@ import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.EnsembleResult;
 import org.onepro.core.result.SegmentationResult;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 class EnsembleTest {
 
     private static Segmenter segmenter;
 
     @BeforeAll
     static void open() {
-        segmenter = Segmenter.fromPreset("tiny", 3);
+        segmenter = Segmenter.untrained("tiny", 3);
     }
 
     @AfterAll
@@ -113,13 +112,13 @@ class EnsembleTest {
     }
 
     @Test
-    void aTemplateThatIsTheQueryIsInteractiveUse() {
+    void aTemplateThatIsTheQueryIsStillOneShotUse() {
         Image query = image(1, 32, 32, 7);
         Click click = Click.foreground(10, 12);
-        float[] interactive = segmenter.segment(query, query, click).probabilities().data();
+        float[] oneShot = segmenter.segment(Image.of(query.data(), 1, 32, 32), query, click).probabilities().data();
         EnsembleResult e = segmenter.segment(query, List.of(new PromptedTemplate(query, click),
                 new PromptedTemplate(query, click)));
-        assertArrayEquals(interactive, e.probabilities().data(), 1e-5f);
+        assertArrayEquals(oneShot, e.probabilities().data(), 1e-5f);
     }
 
     @Test
@@ -173,21 +172,27 @@ class EnsembleTest {
     void twoHundredEnsembleCallsLeaveTheLiveArrayCountUnchanged() {
         Image query = image(1, 32, 32, 13);
         Image template = image(1, 32, 32, 14);
-        // One template of each kind, so both the shared-query path and the interactive path are counted.
         List<PromptedTemplate> templates = List.of(
                 new PromptedTemplate(template, new BBox(3, 3, 20, 20)),
                 new PromptedTemplate(query, Click.foreground(5, 9)));
+        List<Prompt> prompts = List.of(new BBox(3, 3, 20, 20), Click.foreground(5, 9));
         segmenter.segment(query, templates);
         int before = segmenter.manager().getManagedArrays().size();
+        // Both the shared-query path (ensembles) and the interactive path (segmentEach of a session) are counted.
         for (int i = 0; i < 200; i++) {
             segmenter.segment(query, templates);
+        }
+        for (int i = 0; i < 50; i++) {
+            try (InteractiveSession session = segmenter.interactive(query)) {
+                session.segmentEach(prompts, 2, (r, k) -> { });
+            }
         }
         assertEquals(before, segmenter.manager().getManagedArrays().size());
     }
 
     @Test
     void anEnsembleOnAClosedSegmenterSaysSo() {
-        Segmenter s = Segmenter.fromPreset("tiny", 1);
+        Segmenter s = Segmenter.untrained("tiny", 1);
         s.close();
         Image q = image(1, 32, 32, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,10 @@ import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.ClickPoint;
 import org.onepro.core.prompt.Doodle;
 import org.onepro.core.prompt.Point;
-import org.onepro.core.prompt.PromptedTemplate;
+import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.Stroke;
 import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.config.ModelPresets;
-
-import java.util.List;
 
 class InteractiveSessionTest {
 
@@ -29,12 +29,19 @@ class InteractiveSessionTest {
 
     @BeforeAll
     static void open() {
-        segmenter = Segmenter.fromPreset("tiny", 3);
+        segmenter = Segmenter.untrained("tiny", 3);
     }
 
     @AfterAll
     static void close() {
         segmenter.close();
+    }
+
+    /** The result of a new session's first call: what a single interactive call gives. */
+    private static SegmentationResult fresh(Segmenter s, Image image, Prompt prompt) {
+        try (InteractiveSession session = s.interactive(image)) {
+            return session.segment(prompt);
+        }
     }
 
     private static Image image(int h, int w, long seed) {
@@ -49,11 +56,11 @@ class InteractiveSessionTest {
         try (InteractiveSession session = segmenter.interactive(image)) {
             inSession = session.segment(box);
         }
-        SegmentationResult direct = segmenter.segment(image, image, box);
-        float[] ensemble = segmenter.segment(image, List.of(new PromptedTemplate(image, box))).probabilities()
-                .data();
-        assertArrayEquals(inSession.probabilities().data(), direct.probabilities().data(), 1e-5f);
-        assertArrayEquals(inSession.probabilities().data(), ensemble, 1e-5f);
+        float[][] batched = new float[1][];
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            session.segmentEach(List.of(box), 4, (r, i) -> batched[0] = r.probabilities().data());
+        }
+        assertArrayEquals(inSession.probabilities().data(), batched[0], 1e-5f, "segmentEach confines it alike");
         float[] p = inSession.probabilities().data();
         float inside = 0;
         for (int y = 0; y < 40; y++) {
@@ -85,7 +92,7 @@ class InteractiveSessionTest {
             Click merged = (Click) session.prompt();
             assertEquals(List.of(new ClickPoint(new Point(10, 12), true), new ClickPoint(new Point(20, 30), true)),
                     merged.points());
-            float[] direct = segmenter.segment(image, image, merged).probabilities().data();
+            float[] direct = fresh(segmenter, image, merged).probabilities().data();
             assertArrayEquals(direct, refined.probabilities().data(), 1e-5f,
                     "a refined session call equals a fresh interactive call with the merged prompt");
             assertTrue(diff(first.probabilities().data(), refined.probabilities().data()) > 1e-4,
@@ -108,7 +115,7 @@ class InteractiveSessionTest {
             Click merged = (Click) session.prompt();
             assertEquals(List.of(new ClickPoint(new Point(10, 12), true), new ClickPoint(new Point(3, 35), false)),
                     merged.points());
-            assertArrayEquals(segmenter.segment(image, image, merged).probabilities().data(),
+            assertArrayEquals(fresh(segmenter, image, merged).probabilities().data(),
                     withBackground.probabilities().data(), 1e-5f);
             session.segment(new BBox(2, 2, 20, 20));
             InvalidInputException onBox = assertThrows(InvalidInputException.class,
@@ -197,13 +204,45 @@ class InteractiveSessionTest {
             try (InteractiveSession session = plain.interactive(image)) {
                 assertTrue(plain.manager().getManagedArrays().size() > before + 1,
                         "the image's features are cached when the prompt does not reach the encoder");
-                assertArrayEquals(plain.segment(image, image, click).probabilities().data(),
-                        session.segment(click).probabilities().data(), 1e-5f);
+                float[][] uncached = new float[2][];
                 BBox box = new BBox(2, 2, 20, 30);
-                assertArrayEquals(plain.segment(image, image, box).probabilities().data(),
-                        session.segment(box).probabilities().data(), 1e-5f);
+                // segmentEach encodes the image with each prompt afresh, so it is the uncached reference.
+                session.segmentEach(List.of(click, box), 1, (r, i) -> uncached[i] = r.probabilities().data());
+                assertArrayEquals(uncached[0], session.segment(click).probabilities().data(), 1e-5f);
+                assertArrayEquals(uncached[1], session.segment(box).probabilities().data(), 1e-5f);
             }
             assertEquals(before, plain.manager().getManagedArrays().size());
+        }
+    }
+
+    @Test
+    void segmentEachGivesEveryPromptsOwnResultInOrderAndKeepsTheCurrentPrompt() {
+        Image image = image(40, 30, 7);
+        List<Prompt> prompts = List.of(Click.foreground(5, 6), new BBox(3, 3, 20, 30), Click.foreground(25, 35));
+        try (InteractiveSession session = segmenter.interactive(image)) {
+            Click current = Click.foreground(10, 10);
+            session.segment(current);
+            List<Integer> order = new ArrayList<>();
+            List<float[]> results = new ArrayList<>();
+            session.segmentEach(prompts, 2, (r, i) -> {
+                order.add(i);
+                results.add(r.probabilities().data());
+            });
+            assertEquals(List.of(0, 1, 2), order);
+            for (int i = 0; i < prompts.size(); i++) {
+                assertArrayEquals(fresh(segmenter, image, prompts.get(i)).probabilities().data(), results.get(i),
+                        1e-5f, "prompt " + i);
+            }
+            assertEquals(current, session.prompt(), "segmentEach leaves the session's prompt alone");
+            InvalidInputException empty = assertThrows(InvalidInputException.class,
+                    () -> session.segmentEach(List.of(), 2, (r, i) -> { }));
+            assertTrue(empty.getMessage().contains("at least one"), empty.getMessage());
+            InvalidInputException batch = assertThrows(InvalidInputException.class,
+                    () -> session.segmentEach(prompts, 0, (r, i) -> { }));
+            assertTrue(batch.getMessage().contains("at least 1"), batch.getMessage());
+            InvalidInputException outside = assertThrows(InvalidInputException.class,
+                    () -> session.segmentEach(List.of(Click.foreground(500, 5)), 2, (r, i) -> { }));
+            assertTrue(outside.getMessage().contains("500"), outside.getMessage());
         }
     }
 

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +23,7 @@ import org.onepro.core.prompt.Point;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.core.prompt.Stroke;
 import org.onepro.core.result.SegmentationResult;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.onepro.model.internal.SegmenterAccess;
 
 class SegmenterTest {
 
@@ -31,7 +31,7 @@ class SegmenterTest {
 
     @BeforeAll
     static void open() {
-        segmenter = Segmenter.fromPreset("tiny", 3);
+        segmenter = Segmenter.untrained("tiny", 3);
     }
 
     @AfterAll
@@ -79,17 +79,22 @@ class SegmenterTest {
     }
 
     @Test
-    void interactiveUseDiffersFromUsingACopyOfTheTemplate() {
+    void interactiveUseIsAskedForExplicitlyNeverInferredFromTheSameObject() {
         Image template = image(1, 32, 32, 8);
         Image copy = Image.of(template.data(), 1, 32, 32);
         Click click = Click.foreground(10, 10);
-        float[] interactive = segmenter.segment(template, template, click).probabilities().data();
+        float[] sameObject = segmenter.segment(template, template, click).probabilities().data();
         float[] oneShot = segmenter.segment(copy, template, click).probabilities().data();
+        assertArrayEquals(oneShot, sameObject, 1e-6f, "passing the template as the query is still one-shot use");
+        float[] interactive;
+        try (InteractiveSession session = segmenter.interactive(template)) {
+            interactive = session.segment(click).probabilities().data();
+        }
         double diff = 0;
         for (int i = 0; i < interactive.length; i++) {
             diff += Math.abs(interactive[i] - oneShot[i]);
         }
-        assertTrue(diff > 1e-3, "the query's own prompt channels must reach the model in interactive mode");
+        assertTrue(diff > 1e-3, "the image's own prompt channels must reach the model in interactive use");
     }
 
     @Test
@@ -174,21 +179,22 @@ class SegmenterTest {
             model.initialize(manager, 3);
             Image template = image(1, 32, 32, 20);
             Click click = Click.foreground(8, 8);
+            Image query = image(1, 32, 32, 21);
             float[] first;
-            try (Segmenter wrapped = Segmenter.wrap(model)) {
-                first = wrapped.segment(template, template, click).probabilities().data();
+            try (Segmenter wrapped = SegmenterAccess.wrap(model)) {
+                first = wrapped.segment(query, template, click).probabilities().data();
             }
-            try (Segmenter again = Segmenter.wrap(model)) {
-                assertArrayEquals(first, again.segment(template, template, click).probabilities().data());
+            try (Segmenter again = SegmenterAccess.wrap(model)) {
+                assertArrayEquals(first, again.segment(query, template, click).probabilities().data());
             }
-            float[] own = segmenter.segment(template, template, click).probabilities().data();
+            float[] own = segmenter.segment(query, template, click).probabilities().data();
             assertArrayEquals(own, first, 1e-6f, "a wrapped model with the same seed equals a fresh segmenter's");
         }
     }
 
     @Test
     void aClosedSegmenterSaysSo() {
-        Segmenter s = Segmenter.fromPreset("tiny", 1);
+        Segmenter s = Segmenter.untrained("tiny", 1);
         s.close();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> s.segment(image(1, 32, 32, 1), image(1, 32, 32, 2), Click.foreground(3, 3)));

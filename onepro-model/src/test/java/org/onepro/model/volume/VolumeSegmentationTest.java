@@ -32,7 +32,7 @@ class VolumeSegmentationTest {
 
     @BeforeAll
     static void open() {
-        segmenter = Segmenter.fromPreset("tiny", 3);
+        segmenter = Segmenter.untrained("tiny", 3);
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import org.onepro.core.prompt.SegLab;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeSampler;
 import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.EpisodeBatches;
 import org.onepro.train.optim.AdamW;
@@ -61,13 +62,13 @@ public final class TemplateAdapter {
         }
         prompt.validate(template.height(), template.width());
         long start = System.nanoTime();
-        OnePromptModel from = base.model();
+        OnePromptModel from = SegmenterAccess.model(base);
         Device device = from.getParameters().valueAt(0).getArray().getDevice();
         NDManager manager = NDManager.newBaseManager(device);
         try {
             OnePromptModel copy = copyOf(from, manager, settings.seed());
             double loss = train(copy, manager, template, segLab, settings);
-            Segmenter adapted = Segmenter.wrap(copy);
+            Segmenter adapted = SegmenterAccess.wrap(copy);
             return new AdaptedTemplate(manager, adapted, adapted.prepare(template, prompt), loss,
                     (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {

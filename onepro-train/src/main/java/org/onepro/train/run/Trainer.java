@@ -20,13 +20,14 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.episode.Episode;
 import org.onepro.data.episode.EpisodeStream;
-import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.bundled.BundledModels;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.io.ModelIO;
-import org.onepro.model.io.WeightTransfer;
 import org.onepro.model.io.ModelInfo;
+import org.onepro.model.io.WeightTransfer;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.BatchAssembler;
 import org.onepro.train.batch.EpisodeBatches;
@@ -297,7 +298,7 @@ public final class Trainer implements AutoCloseable {
     private ValidationResult validate(OnePromptModel model, ValidationSet set, ValidationLog log, long step,
             ProgressBar progress) {
         ValidationResult result;
-        try (Segmenter segmenter = Segmenter.wrap(model)) {
+        try (Segmenter segmenter = SegmenterAccess.wrap(model)) {
             result = Validator.run(segmenter, set);
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "validation at step %d: score %.4f;",

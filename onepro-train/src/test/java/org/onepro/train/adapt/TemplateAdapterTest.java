@@ -16,6 +16,7 @@ import org.onepro.core.mask.Mask;
 import org.onepro.core.metric.SegmentationMetrics;
 import org.onepro.core.prompt.Click;
 import org.onepro.core.prompt.SegLab;
+import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.segment.Segmenter;
 
 class TemplateAdapterTest {
@@ -27,7 +28,7 @@ class TemplateAdapterTest {
 
     @BeforeAll
     static void untrainedModel() {
-        base = Segmenter.fromPreset("tiny", 11);
+        base = Segmenter.untrained("tiny", 11);
     }
 
     @AfterAll
@@ -79,7 +80,7 @@ class TemplateAdapterTest {
         SegLab prompt = SegLab.of(discMask(18, 20, 9));
         Image query = disc(30, 28, 10, 2);
         float[] before = base.segment(query, template, prompt).probabilities().data();
-        NDManager baseManager = base.model().getParameters().valueAt(0).getArray().getManager();
+        NDManager baseManager = SegmenterAccess.model(base).getParameters().valueAt(0).getArray().getManager();
         int arrays = baseManager.getManagedArrays().size();
         for (int i = 0; i < 2; i++) {
             try (AdaptedTemplate adapted = TemplateAdapter.adapt(base, template, prompt, FAST.withSteps(3))) {
