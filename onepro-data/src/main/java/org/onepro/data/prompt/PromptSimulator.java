@@ -31,19 +31,7 @@ public final class PromptSimulator {
      *                               {@link Quality#WRONG}, the target covers the whole image
      */
     public static Prompt simulate(PromptType type, Mask target, Quality quality, SplittableRandom rng) {
-        return simulate(type, target, quality, SegLabRadii.FIXED, rng);
-    }
-
-    /**
-     * Simulates one prompt, with SegLab erosion and dilation radii chosen by {@code radii} (the other types do not
-     * depend on it).
-     *
-     * @see #simulate(PromptType, Mask, Quality, SplittableRandom)
-     */
-    public static Prompt simulate(PromptType type, Mask target, Quality quality, SegLabRadii radii,
-            SplittableRandom rng) {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(radii, "radii");
         Objects.requireNonNull(quality, "quality");
         Objects.requireNonNull(rng, "rng");
         TargetShape shape = TargetShape.of(target);
@@ -51,7 +39,7 @@ public final class PromptSimulator {
             case CLICK -> ClickSimulator.simulate(shape, quality, rng);
             case BBOX -> BoxSimulator.simulate(shape, quality, rng);
             case DOODLE -> DoodleSimulator.simulate(shape, quality, rng);
-            case SEGLAB -> SegLabSimulator.simulate(shape, quality, radii, rng);
+            case SEGLAB -> SegLabSimulator.simulate(shape, quality, rng);
         };
     }
 }

@@ -10,8 +10,7 @@ import org.onepro.core.prompt.SegLab;
  * plus, with even odds, a smooth warp of up to {@code 0.1 d} per axis or a shift of up to {@code 0.1 d}. When an
  * erosion empties the mask the un-eroded target is used for that step (the shift or warp still applies), and when
  * the final mask is empty (shifted or warped out of the image) the target itself is returned. WRONG is the
- * pseudo-target on the far background. With {@link SegLabRadii#THICKNESS_CAPPED} every radius is at most half the
- * target's largest inside distance; the random draws are the same in both modes.
+ * pseudo-target on the far background.
  */
 final class SegLabSimulator {
 
@@ -23,21 +22,18 @@ final class SegLabSimulator {
      *
      * @param target  the target
      * @param quality the quality level
-     * @param radii   how erosion and dilation radii relate to the target's thickness
      * @param rng     the generator for every random choice
      * @return the SegLab prompt, never empty
      */
-    static SegLab simulate(TargetShape target, Quality quality, SegLabRadii radii, SplittableRandom rng) {
+    static SegLab simulate(TargetShape target, Quality quality, SplittableRandom rng) {
         Mask mask = target.mask();
         double d = target.size();
-        int cap = radii == SegLabRadii.THICKNESS_CAPPED ? (int) Math.floor(0.5 * target.maxInsideDistance())
-                : Integer.MAX_VALUE;
         Mask out = switch (quality) {
             case ORACLE -> mask;
-            case HIGH -> morph(mask, Math.min(1, cap), rng);
-            case MEDIUM -> shift(morph(mask, Math.min(2 + rng.nextInt(2), cap), rng), 0.05 * d, rng);
+            case HIGH -> morph(mask, 1, rng);
+            case MEDIUM -> shift(morph(mask, 2 + rng.nextInt(2), rng), 0.05 * d, rng);
             case LOW -> {
-                Mask morphed = morph(mask, Math.min(4 + rng.nextInt(3), cap), rng);
+                Mask morphed = morph(mask, 4 + rng.nextInt(3), rng);
                 yield Randoms.coin(rng) ? SmoothWarp.warp(morphed, 0.1 * d, d, rng) : shift(morphed, 0.1 * d, rng);
             }
             case WRONG -> Background.pseudoTarget(target);

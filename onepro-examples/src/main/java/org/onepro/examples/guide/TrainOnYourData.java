@@ -36,9 +36,9 @@ public final class TrainOnYourData {
         String data = args.length > 0 ? args[0] : DemoData.locate().toString();
         String steps = args.length > 1 ? args[1] : "30";
         String out = args.length > 2 ? args[2] : "target/examples/train";
-        // Only the fields that differ from the defaults (TrainConfigJson.defaults(), the bundled model's recipe).
+        // Only the fields that differ from the defaults (TrainConfigJson.defaults(), the one training recipe).
         TrainConfig config = TrainConfigJson.fromJson("{}", List.of("dataRoots=" + data, "initialModel=onepro-small",
-                "steps=" + steps, "warmupSteps=5", "learningRate=2e-4", "autoencoderSteps=0", "syntheticRatio=0.2",
+                "steps=" + steps, "warmupSteps=5", "learningRate=2e-4", "syntheticRatio=0.2",
                 "validateEvery=0", "validationQueries=2", "checkpointEvery=10", "outputDir=" + out));
         try (Trainer trainer = Trainer.builder().setConfig(config).build()) {
             TrainingOutcome outcome = trainer.run();

@@ -1,7 +1,6 @@
 package org.onepro.train.config;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,11 +8,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.prompt.Quality;
-import org.onepro.data.prompt.SegLabRadii;
 
 /**
  * Everything that defines a training run, as plain JSON a user can read and edit ({@link TrainConfigJson}).
- * Two runs with equal configs and data produce equal models.
+ * Two runs with equal configs and data produce equal models. What every run does the same way is not a field:
+ * episodes mirror query and template together, on the original images before the letterbox, and rotate, scale
+ * and shift them together with a small residual jitter each; every object style of a synthetic scene is its own
+ * target; templates come from the template split; rough SegLab prompts use fixed radii (docs/training.md).
  *
  * @param dataRoots            folders of task folders (images/ + masks/, or imagesTr/ + labelsTr/)
  * @param preset               the model preset ({@code tiny}, {@code small}, {@code base}, {@code large})
@@ -33,27 +34,11 @@ import org.onepro.data.prompt.SegLabRadii;
  * @param syntheticSamples     images per synthetic task
  * @param structureTasks       number of synthetic structure tasks (cell fields, vessel trees, thin layers, lesions in
  *                             an organ; {@code SyntheticTasks.structures}), drawn together with the shape tasks
- *                             (0: none, the bundled model's stages)
- * @param syntheticEveryStyle  label every object style of a synthetic scene as its own target, so one image holds
- *                             several targets and only the prompt tells which is meant
+ *                             (0: none)
  * @param interactiveStart     share of interactive episodes (template = query) at step 0
  * @param interactiveEnd       share of interactive episodes after {@code interactiveAnnealSteps}
  * @param interactiveAnnealSteps steps over which the interactive share falls linearly
  * @param differentImage       probability that a cross-image episode's template is another image
- * @param templatesFromTrain   draw training templates from the train split as well as the template split, so a
- *                             task with few template images still pairs its queries with many templates
- * @param sharedFlips          mirror query and template together (one draw per episode) instead of each on its
- *                             own, so a template from the same scan stays aligned with its query
- * @param sharedAffine         also rotate, scale and shift query and template together, leaving each only a small
- *                             residual jitter of its own, so the pair keeps the geometric relation it had in the
- *                             data (needs {@code sharedFlips})
- * @param flipBeforeLetterbox  mirror the original images before they are letterboxed onto the model grid, as a
- *                             mirrored scan arrives at inference; off, the mirror also moves the letterbox padding
- *                             to the top or left, which the model learns to read as the orientation (on by
- *                             default; the configs of stages 1 to 11 turn it off to reproduce)
- * @param segLabRadii          how far rough SegLab prompts erode or dilate a target: {@code FIXED} pixel radii
- *                             (default, the bundled model's stages) or {@code THICKNESS_CAPPED} at half the
- *                             target's largest inside distance (docs/prompts.md)
  * @param taskWeights          relative weights of real tasks when an episode picks its task, by task name; a task
  *                             not named weighs 1, and an empty map draws tasks uniformly
  * @param heldOutTasks         real tasks this run must neither train nor validate on, as a task list
@@ -61,8 +46,9 @@ import org.onepro.data.prompt.SegLabRadii;
  *                             {@code docs/evaluation.md}); empty for none
  * @param appearanceRandomisation probability that an episode's query and template share one random intensity
  *                             curve (inversions included) and each get a smooth bias field, so no intensity or
- *                             modality cue can be memorised (0: off, the bundled model's stages)
- * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage (0 skips it)
+ *                             modality cue can be memorised (0: off)
+ * @param autoencoderSteps     steps of the SegLab mask autoencoder's pre-training stage of a run from scratch (0
+ *                             skips it; a run with an {@code initialModel} starts from a trained one and skips it)
  * @param validateEvery        steps between validations (0: only at the end)
  * @param validationQueries    largest number of val images per task and target in a validation
  * @param checkpointEvery      steps between checkpoints
@@ -88,16 +74,10 @@ public record TrainConfig(
         int syntheticTasks,
         int syntheticSamples,
         int structureTasks,
-        boolean syntheticEveryStyle,
         double interactiveStart,
         double interactiveEnd,
         int interactiveAnnealSteps,
         double differentImage,
-        boolean templatesFromTrain,
-        boolean sharedFlips,
-        boolean sharedAffine,
-        boolean flipBeforeLetterbox,
-        SegLabRadii segLabRadii,
         Map<String, Double> taskWeights,
         String heldOutTasks,
         double appearanceRandomisation,
@@ -142,10 +122,6 @@ public record TrainConfig(
         require(problems, unit(interactiveStart) && unit(interactiveEnd), "interactive shares must lie in [0, 1]");
         require(problems, interactiveAnnealSteps >= 0, "interactiveAnnealSteps must not be negative");
         require(problems, unit(differentImage), "differentImage must lie in [0, 1]");
-        require(problems, sharedFlips || !sharedAffine,
-                "sharedAffine needs sharedFlips (a pair that shares its affine draw but not its mirroring would fall apart)");
-        require(problems, segLabRadii != null,
-                "segLabRadii must be one of " + Arrays.toString(SegLabRadii.values()));
         taskWeights.forEach((task, w) -> require(problems, w != null && w > 0 && Double.isFinite(w),
                 "taskWeights." + task + " must be a positive number, not " + w));
         require(problems, unit(appearanceRandomisation), "appearanceRandomisation must lie in [0, 1]");
@@ -175,8 +151,8 @@ public record TrainConfig(
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(dataRoots, preset, initialModel, newSteps, batchSize, learningRate, minLearningRate, warmupSteps,
                 weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks, syntheticSamples,
-                structureTasks, syntheticEveryStyle, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, templatesFromTrain,
-                sharedFlips, sharedAffine, flipBeforeLetterbox, segLabRadii, taskWeights, heldOutTasks,
+                structureTasks, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, taskWeights,
+                heldOutTasks,
                 appearanceRandomisation, autoencoderSteps, validateEvery, validationQueries, checkpointEvery,
                 keepCheckpoints, workers, seed, outputDir);
     }

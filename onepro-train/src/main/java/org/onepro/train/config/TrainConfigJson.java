@@ -27,7 +27,25 @@ public final class TrainConfigJson {
 
     private TrainConfigJson() {}
 
-    /** The defaults: the recipe of the bundled model, on the data roots given. */
+    /**
+     * Fields of earlier configs whose value every run now has. A file or a checkpoint that gives that value is read
+     * as before; another value is refused with the reason, since no code path reproduces it any more.
+     */
+    private static final Map<String, JsonPrimitive> FIXED = Map.of(
+            "syntheticEveryStyle", new JsonPrimitive(true),
+            "templatesFromTrain", new JsonPrimitive(false),
+            "sharedFlips", new JsonPrimitive(true),
+            "sharedAffine", new JsonPrimitive(true),
+            "flipBeforeLetterbox", new JsonPrimitive(true),
+            "segLabRadii", new JsonPrimitive("FIXED"));
+
+    /** The commit whose configs and code reproduce the bundled model's stages and the trials before the recipe. */
+    public static final String STAGES_COMMIT = "3e7c6bc";
+
+    /**
+     * The defaults: the one training recipe, equal to {@code onepro-train/configs/onepro-small.json} (from scratch,
+     * 6,000 steps; the recipe of the fold models of docs/evaluation.md), on the data roots given.
+     */
     public static JsonObject defaults() {
         JsonObject d = new JsonObject();
         d.add("dataRoots", new JsonArray());
@@ -51,23 +69,17 @@ public final class TrainConfigJson {
         mix.addProperty("MEDIUM", 0.25);
         mix.addProperty("LOW", 0.15);
         d.add("qualityMix", mix);
-        d.addProperty("syntheticRatio", 0.3);
-        d.addProperty("syntheticTasks", 400);
+        d.addProperty("syntheticRatio", 0.5);
+        d.addProperty("syntheticTasks", 600);
         d.addProperty("syntheticSamples", 12);
         d.addProperty("structureTasks", 0);
-        d.addProperty("syntheticEveryStyle", true);
         d.addProperty("interactiveStart", 0.25);
         d.addProperty("interactiveEnd", 0.1);
         d.addProperty("interactiveAnnealSteps", 2000);
         d.addProperty("differentImage", 0.9);
-        d.addProperty("templatesFromTrain", false);
-        d.addProperty("sharedFlips", true);
-        d.addProperty("sharedAffine", false);
-        d.addProperty("flipBeforeLetterbox", true);
-        d.addProperty("segLabRadii", "FIXED");
         d.add("taskWeights", new JsonObject());
         d.addProperty("heldOutTasks", "");
-        d.addProperty("appearanceRandomisation", 0.0);
+        d.addProperty("appearanceRandomisation", 0.8);
         d.addProperty("autoencoderSteps", 300);
         d.addProperty("validateEvery", 500);
         d.addProperty("validationQueries", 4);
@@ -75,7 +87,7 @@ public final class TrainConfigJson {
         d.addProperty("keepCheckpoints", 2);
         d.addProperty("workers", 1);
         d.addProperty("seed", 1);
-        d.addProperty("outputDir", "runs/train");
+        d.addProperty("outputDir", "runs/onepro-small");
         return d;
     }
 
@@ -115,7 +127,12 @@ public final class TrainConfigJson {
                 throw new InvalidInputException("override '" + o + "' is not key=value");
             }
             String key = o.substring(0, eq).trim();
-            put(merged, key, parseValue(merged.get(key), key, o.substring(eq + 1).trim()));
+            String text = o.substring(eq + 1).trim();
+            if (FIXED.containsKey(key)) {
+                checkFixed(key, new JsonPrimitive(text), FIXED.get(key).getAsString());
+                continue;
+            }
+            put(merged, key, parseValue(merged.get(key), key, text));
         }
         try {
             return GSON.fromJson(merged, TrainConfig.class);
@@ -137,19 +154,24 @@ public final class TrainConfigJson {
     }
 
     private static void put(JsonObject merged, String key, JsonElement value) {
+        if (FIXED.containsKey(key)) {
+            checkFixed(key, value, FIXED.get(key));
+            return;
+        }
         if (!merged.has(key)) {
             throw new InvalidInputException("unknown training config field '" + key + "'; known fields: "
                     + merged.keySet());
         }
-        if (isBoolean(merged.get(key)) && !isBoolean(value)) {
-            // Gson would read any other text as false.
-            throw new InvalidInputException("training config field " + key + " must be true or false, not " + value);
-        }
         merged.add(key, value);
     }
 
-    private static boolean isBoolean(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean();
+    private static void checkFixed(String key, JsonElement given, Object fixed) {
+        String value = given.isJsonPrimitive() ? given.getAsString() : given.toString();
+        if (!value.equals(fixed.toString().replace("\"", ""))) {
+            throw new InvalidInputException("training config field " + key + " is no longer a setting: every run now "
+                    + "uses " + key + "=" + fixed + " (docs/training.md); the stage and trial configs that set "
+                    + value + " run at commit " + STAGES_COMMIT);
+        }
     }
 
     private static JsonElement parseValue(JsonElement current, String key, String text) {
@@ -178,9 +200,6 @@ public final class TrainConfigJson {
         }
         if (current.isJsonPrimitive() && current.getAsJsonPrimitive().isNumber()) {
             return number(key, text);
-        }
-        if (isBoolean(current) && (text.equals("true") || text.equals("false"))) {
-            return new JsonPrimitive(Boolean.parseBoolean(text));
         }
         return new JsonPrimitive(text);
     }

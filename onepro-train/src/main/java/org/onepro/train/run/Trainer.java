@@ -141,7 +141,9 @@ public final class Trainer implements AutoCloseable {
             writeConfig();
             ParameterStore ps = new ParameterStore(root, false);
             if (!state.autoencoderDone()) {
-                if (config.autoencoderSteps() > 0 && !new AutoencoderPretraining(config, console).run(model, ps, root,
+                // A fine-tuning run starts from a trained mask autoencoder; only a run from scratch pre-trains it.
+                boolean pretrain = config.autoencoderSteps() > 0 && config.initialModel().isEmpty();
+                if (pretrain && !new AutoencoderPretraining(config, console).run(model, ps, root,
                         data.episodes(config, size, channels), () -> stopRequested)) {
                     return new TrainingOutcome(0, false, Optional.empty(), Optional.empty(), state.elapsedSeconds());
                 }

@@ -16,7 +16,6 @@ import org.onepro.data.dataset.TaskSelection;
 import org.onepro.data.episode.EpisodeMix;
 import org.onepro.data.episode.EpisodeSampler;
 import org.onepro.data.episode.EpisodeSource;
-import org.onepro.data.prompt.PromptSimulator;
 import org.onepro.data.prompt.Quality;
 import org.onepro.data.synthetic.SyntheticTask;
 import org.onepro.data.synthetic.SyntheticTasks;
@@ -54,9 +53,8 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         List<TaskDataset> synthetic = config.syntheticRatio() > 0
                 ? SyntheticTasks.create(config.syntheticTasks(), config.syntheticSamples(), imageSize, config.seed())
                 : List.of();
-        if (config.syntheticEveryStyle()) {
-            synthetic = synthetic.stream().map(t -> (TaskDataset) ((SyntheticTask) t).everyStyleLabelled()).toList();
-        }
+        // Every object style of a scene is its own target, so only the prompt tells which one is meant.
+        synthetic = synthetic.stream().map(t -> (TaskDataset) ((SyntheticTask) t).everyStyleLabelled()).toList();
         if (config.syntheticRatio() > 0 && config.structureTasks() > 0) {
             synthetic = new ArrayList<>(synthetic);
             synthetic.addAll(SyntheticTasks.structures(config.structureTasks(), config.syntheticSamples(), imageSize,
@@ -93,25 +91,11 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
         return new EpisodeMix(real, synthetic, config.syntheticRatio(), config.seed() + 2);
     }
 
-    /**
-     * The images a task's training episodes may take their template from: its template split, and with
-     * {@code fromTrain} its train split as well.
-     */
-    private List<String> templateIds(String task, boolean fromTrain) {
-        List<String> ids = splits.ids(task, Split.TEMPLATE);
-        if (!fromTrain) {
-            return ids;
-        }
-        List<String> both = new ArrayList<>(ids);
-        both.addAll(splits.ids(task, Split.TRAIN));
-        return List.copyOf(both);
-    }
-
     private EpisodeSampler.Builder sampler(List<TaskDataset> tasks, TrainConfig config, int size, int channels,
             long interactiveEpisodes, long seed) {
         Map<Quality, Double> mix = config.qualityMix();
         Map<String, List<String>> templates = new HashMap<>();
-        tasks.forEach(t -> templates.put(t.name(), templateIds(t.name(), config.templatesFromTrain())));
+        tasks.forEach(t -> templates.put(t.name(), splits.ids(t.name(), Split.TEMPLATE)));
         EpisodeSampler.Builder builder = EpisodeSampler.builder()
                 .setTasks(tasks)
                 .setTemplateIds(templates::get)
@@ -121,28 +105,12 @@ public record TrainingData(List<TaskDataset> realTasks, List<TaskDataset> synthe
                 .optDifferentImageProbability(config.differentImage())
                 .optInteractiveProbability(config.interactiveStart(), config.interactiveEnd(), interactiveEpisodes)
                 .optPreprocess(Preprocess.forModel(size, channels))
-                .optPromptSource((type, target, quality, rng) -> PromptSimulator.simulate(type, target, quality,
-                        config.segLabRadii(), rng))
                 .optSeed(seed);
-        Transform shared = null;
-        Transform own;
-        if (config.flipBeforeLetterbox()) {
-            builder.optOrientation(Augmentation.mirrors(), config.sharedFlips());
-            if (config.sharedAffine()) {
-                shared = Augmentation.sharedPose();
-                own = Augmentation.residualJitter();
-            } else {
-                own = Augmentation.independentJitter();
-            }
-        } else if (config.sharedAffine()) {
-            shared = Augmentation.sharedGeometry();
-            own = Augmentation.residualJitter();
-        } else if (config.sharedFlips()) {
-            shared = Augmentation.mirrors();
-            own = Augmentation.independentJitter();
-        } else {
-            own = Augmentation.standard();
-        }
+        // Query and template are mirrored together on the original images (as a mirrored scan arrives), then
+        // rotated, scaled and shifted together with a small jitter of their own, so a pair keeps its relation.
+        builder.optOrientation(Augmentation.mirrors(), true);
+        Transform shared = Augmentation.sharedPose();
+        Transform own = Augmentation.residualJitter();
         double appearance = config.appearanceRandomisation();
         if (appearance > 0) {
             Transform curve = Augmentation.sharedAppearance(appearance);
