@@ -27,17 +27,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
 /**
  * Saves and loads a model directory: {@code weights.npz} (every parameter by name) plus {@code
  * model.json}, a sidecar with the config, the parameter count and shapes, the weights' SHA-256 and
  * how the model was made (nnU-Net style: weights plus a readable description).
+ *
+ * <p>Format version 2 (written since 2026-12-07) names parameters by their block path without positions
+ * ({@code encoder.unit0a.conv.weight}, {@link ParameterNames}) and writes every config field. Version 1 files (the
+ * bundled {@code onepro-small} among them) still load: their position-prefixed names map to the same semantic
+ * names, and a config field they lack is false, because the features behind such fields ({@code pastedPrompt},
+ * {@code refineStage}) came after those files.
  */
 public final class ModelIO {
 
     /** Version of the directory format. */
-    public static final String FORMAT_VERSION = "1";
+    public static final String FORMAT_VERSION = "2";
     /** Name of the weights file. */
     public static final String WEIGHTS = "weights.npz";
     /** Name of the sidecar. */
@@ -52,10 +59,14 @@ public final class ModelIO {
         NDList arrays = new NDList();
         JsonObject shapes = new JsonObject();
         for (Pair<String, Parameter> p : model.getParameters()) {
+            String name = ParameterNames.semantic(p.getKey());
+            if (shapes.has(name)) {
+                throw new IllegalStateException("two parameters share the name " + name + "; give their blocks names");
+            }
             NDArray a = p.getValue().getArray();
-            a.setName(p.getKey());
+            a.setName(name);
             arrays.add(a);
-            shapes.addProperty(p.getKey(), a.getShape().toString());
+            shapes.addProperty(name, a.getShape().toString());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         arrays.encode(bytes, NDList.Encoding.NPZ);
@@ -76,7 +87,37 @@ public final class ModelIO {
 
     /** Reads the config of a model directory without loading weights. */
     public static OnePromptConfig readConfig(Path dir) throws IOException {
-        return ConfigJson.fromJson(readSidecar(dir).get("config").toString());
+        return config(readSidecar(dir), dir);
+    }
+
+    /** The sidecar's config; a version-2 file must give every field, a version-1 file may lack later ones. */
+    private static OnePromptConfig config(JsonObject sidecar, Path dir) throws ModelFormatException {
+        if (!sidecar.get("config").isJsonObject()) {
+            throw new ModelFormatException(dir.resolve(SIDECAR) + ": config is not a JSON object");
+        }
+        JsonObject config = sidecar.getAsJsonObject("config");
+        if (!"1".equals(version(sidecar))) {
+            for (RecordComponent c : OnePromptConfig.class.getRecordComponents()) {
+                if (!config.has(c.getName())) {
+                    throw new ModelFormatException(dir.resolve(SIDECAR) + ": the config lacks " + c.getName()
+                            + ", which a format-version " + FORMAT_VERSION + " file always writes");
+                }
+            }
+        }
+        try {
+            return ConfigJson.fromJson(config.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(dir.resolve(SIDECAR) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String version(JsonObject sidecar) throws ModelFormatException {
+        String v = sidecar.has("formatVersion") ? sidecar.get("formatVersion").getAsString() : "1";
+        if (!v.equals("1") && !v.equals(FORMAT_VERSION)) {
+            throw new ModelFormatException("model format version " + v + " is newer than this OnePro reads (1 to "
+                    + FORMAT_VERSION + ")");
+        }
+        return v;
     }
 
     /** Reads the creation info of a model directory. */
@@ -91,12 +132,7 @@ public final class ModelIO {
      */
     public static OnePromptModel load(Path dir, NDManager manager) throws IOException {
         JsonObject sidecar = readSidecar(dir);
-        OnePromptConfig config;
-        try {
-            config = ConfigJson.fromJson(sidecar.get("config").toString());
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(dir.resolve(SIDECAR) + ": " + e.getMessage(), e);
-        }
+        OnePromptConfig config = config(sidecar, dir);
         byte[] weights;
         try {
             weights = Files.readAllBytes(dir.resolve(WEIGHTS));
@@ -124,16 +160,18 @@ public final class ModelIO {
             }
             Map<String, NDArray> byName = new HashMap<>();
             for (NDArray a : loaded) {
-                byName.put(a.getName(), a);
+                // Version-1 names carry block positions; both versions meet at the semantic name.
+                byName.put(ParameterNames.semantic(a.getName()), a);
             }
             for (Pair<String, Parameter> p : model.getParameters()) {
-                NDArray source = byName.get(p.getKey());
+                String name = ParameterNames.semantic(p.getKey());
+                NDArray source = byName.get(name);
                 NDArray target = p.getValue().getArray();
                 if (source == null) {
-                    throw new ModelFormatException(dir.resolve(WEIGHTS) + " lacks parameter " + p.getKey());
+                    throw new ModelFormatException(dir.resolve(WEIGHTS) + " lacks parameter " + name);
                 }
                 if (!source.getShape().equals(target.getShape())) {
-                    throw new ModelFormatException("parameter " + p.getKey() + " has shape " + source.getShape()
+                    throw new ModelFormatException("parameter " + name + " has shape " + source.getShape()
                             + " in " + WEIGHTS + " but " + target.getShape() + " in the model");
                 }
                 target.set(source.toByteBuffer());

@@ -24,8 +24,8 @@ public final class WeightTransfer {
 
     private WeightTransfer() {}
 
-    // DJL names a parameter by its blocks' positions and names, e.g. 10head_09refineIn_01conv_weight.
-    private static final Pattern REFINE_PARAMETER = Pattern.compile("\\d+head_\\d+refine(In|Mid|Out)_.*");
+    // Matched on semantic names (ParameterNames), which do not shift when a block is inserted.
+    private static final Pattern REFINE_PARAMETER = Pattern.compile("head\\.refine(In|Mid|Out)\\..*");
 
     /**
      * Copies {@code from}'s weights into {@code to}, whose parameters must already be initialised.
@@ -38,16 +38,17 @@ public final class WeightTransfer {
         boolean addsRefineStage = !from.config().refineStage() && to.config().refineStage();
         Map<String, NDArray> sources = new HashMap<>();
         for (Pair<String, Parameter> p : from.getParameters()) {
-            sources.put(p.getKey(), p.getValue().getArray());
+            sources.put(ParameterNames.semantic(p.getKey()), p.getValue().getArray());
         }
         for (Pair<String, Parameter> p : to.getParameters()) {
-            NDArray source = sources.remove(p.getKey());
+            String name = ParameterNames.semantic(p.getKey());
+            NDArray source = sources.remove(name);
             NDArray target = p.getValue().getArray();
             if (source == null) {
-                if (addsRefineStage && REFINE_PARAMETER.matcher(p.getKey()).matches()) {
+                if (addsRefineStage && REFINE_PARAMETER.matcher(name).matches()) {
                     continue;
                 }
-                throw new IllegalArgumentException("the source model has no parameter " + p.getKey());
+                throw new IllegalArgumentException("the source model has no parameter " + name);
             }
             Shape have = source.getShape();
             Shape want = target.getShape();
@@ -62,7 +63,7 @@ public final class WeightTransfer {
                     target.set(widened.concat(scratch.zeros(extra, target.getDataType()), 1).toByteBuffer());
                 }
             } else {
-                throw new IllegalArgumentException("parameter " + p.getKey() + " has shape " + have
+                throw new IllegalArgumentException("parameter " + name + " has shape " + have
                         + " in the source model but " + want + ", which is not the same with more inputs");
             }
         }

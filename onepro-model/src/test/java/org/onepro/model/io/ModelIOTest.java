@@ -17,6 +17,10 @@ import org.onepro.model.TestPrompts;
 import org.onepro.model.config.ConfigJson;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.bundled.BundledModels;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.Set;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +77,47 @@ class ModelIOTest {
             ModelFormatException e = assertThrows(ModelFormatException.class,
                     () -> ModelIO.load(dir.resolve("missing"), manager));
             assertTrue(e.getMessage().contains("not a model directory"), e.getMessage());
+        }
+    }
+
+    @Test
+    void versionTwoNamesParametersByTheirBlockPathAndWritesEveryConfigField(@TempDir Path dir) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OnePromptModel model = new OnePromptModel(ModelPresets.get("tiny"));
+            model.initialize(manager, 5);
+            ModelIO.save(model, ModelInfo.now(5, "test"), dir);
+        }
+        JsonObject sidecar = JsonParser.parseString(Files.readString(dir.resolve(ModelIO.SIDECAR))).getAsJsonObject();
+        assertEquals("2", sidecar.get("formatVersion").getAsString());
+        Set<String> names = sidecar.getAsJsonObject("parameters").keySet();
+        assertTrue(names.contains("encoder.down0.weight") && names.contains("head.entry.conv.weight"), names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.matches(".*(^|\\.)\\d\\d[a-zA-Z].*")), "no block positions: " + names);
+
+        // A version-2 file must say what it is: a config field missing is an error, not a silent false.
+        JsonObject config = sidecar.getAsJsonObject("config");
+        config.remove("refineStage");
+        Files.writeString(dir.resolve(ModelIO.SIDECAR), sidecar.toString());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(dir, manager));
+            assertTrue(e.getMessage().contains("lacks refineStage"), e.getMessage());
+        }
+        sidecar.addProperty("formatVersion", "3");
+        Files.writeString(dir.resolve(ModelIO.SIDECAR), sidecar.toString());
+        ModelFormatException newer = assertThrows(ModelFormatException.class, () -> ModelIO.readConfig(dir));
+        assertTrue(newer.getMessage().contains("version 3 is newer"), newer.getMessage());
+    }
+
+    @Test
+    void theBundledVersionOneFileSavedAsVersionTwoComputesTheSame(@TempDir Path dir) throws Exception {
+        float[] before;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OnePromptModel bundled = BundledModels.load(BundledModels.DEFAULT, manager);
+            before = logits(bundled, manager);
+            ModelIO.save(bundled, ModelInfo.now(1, "converted"), dir);
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            OnePromptModel converted = ModelIO.load(dir, manager);
+            assertArrayEquals(before, logits(converted, manager));
         }
     }
 
