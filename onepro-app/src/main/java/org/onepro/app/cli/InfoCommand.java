@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.internal.SegmenterAccess;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import picocli.CommandLine.ArgGroup;

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.model.internal.SegmenterAccess;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import picocli.CommandLine;

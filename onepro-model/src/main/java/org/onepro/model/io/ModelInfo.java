@@ -1,6 +1,7 @@
 package org.onepro.model.io;
 
 import java.time.Instant;
+import org.onepro.model.internal.io.ModelIO;
 
 /**
  * How a saved model was made, kept in its JSON sidecar.

@@ -3,25 +3,24 @@ package org.onepro.model.segment;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ObjIntConsumer;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.result.EnsembleResult;
 import org.onepro.core.result.SegmentationResult;
-import org.onepro.model.internal.OnePromptModel;
-import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.io.ModelIO;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.ObjIntConsumer;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.internal.SegmenterAccess;
+import org.onepro.model.internal.io.ModelIO;
+import org.onepro.model.internal.io.ModelSources;
 
 /**
  * Segments query images from one prompted template: {@code segment(query, template, prompt)}.
@@ -98,7 +97,7 @@ public final class Segmenter implements AutoCloseable {
      * @throws org.onepro.core.error.InvalidInputException if no bundled model has that name
      */
     public static Segmenter pretrained(String name) throws IOException {
-        return loaded(Device.cpu(), manager -> BundledModels.load(name, manager));
+        return loaded(Device.cpu(), manager -> ModelSources.bundled(name, manager));
     }
 
     /** Reads a model into a new manager of its own, closed again when reading fails. */

@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.core.error.InvalidInputException;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
+import org.onepro.model.internal.io.ModelSources;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 
@@ -39,7 +40,7 @@ class BundledModelTest {
     void aBundledNameAndASavedCopyOfItLoadTheSameModel(@TempDir Path dir) throws IOException {
         Path saved = dir.resolve("my-model");
         try (NDManager manager = NDManager.newBaseManager()) {
-            ModelIO.save(BundledModels.load(BundledModels.DEFAULT, manager), ModelInfo.now(1, "copy"), saved);
+            ModelIO.save(ModelSources.bundled(BundledModels.DEFAULT, manager), ModelInfo.now(1, "copy"), saved);
         }
         try (Segmenter byName = Segmenter.pretrained("onepro-small"); Segmenter byFolder = Segmenter.load(saved)) {
             assertEquals(byName.config(), byFolder.config());

@@ -21,7 +21,7 @@ import org.onepro.core.error.InvalidInputException;
 import org.onepro.data.dataset.Splits;
 import org.onepro.core.io.AtomicFiles;
 import org.onepro.model.internal.OnePromptModel;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.train.config.TrainConfig;
 import org.onepro.train.config.TrainConfigJson;

@@ -25,9 +25,10 @@ import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
 import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.internal.SegmenterAccess;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
+import org.onepro.model.internal.io.ModelSources;
+import org.onepro.model.internal.io.WeightTransfer;
 import org.onepro.model.io.ModelInfo;
-import org.onepro.model.io.WeightTransfer;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.BatchAssembler;
 import org.onepro.train.batch.EpisodeBatches;
@@ -164,7 +165,7 @@ public final class Trainer implements AutoCloseable {
         }
         OnePromptModel model;
         try {
-            model = BundledModels.loadNamedOrSaved(from, root);
+            model = ModelSources.namedOrSaved(from, root);
         } catch (IOException e) {
             throw new InvalidInputException("cannot load the initial model '" + from + "' (neither a bundled model,"
                     + " " + BundledModels.names() + ", nor a readable model folder): " + e.getMessage(), e);

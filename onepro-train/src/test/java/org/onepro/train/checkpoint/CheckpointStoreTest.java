@@ -17,7 +17,7 @@ import org.onepro.data.dataset.Splits;
 import org.onepro.data.synthetic.SyntheticTasks;
 import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.config.ModelPresets;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
 import org.onepro.train.config.TrainConfig;
 import org.onepro.train.config.TrainConfigJson;
 import org.onepro.train.optim.AdamW;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.io.ModelIO;
+import org.onepro.model.internal.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.batch.EpisodeBatches;

@@ -1,4 +1,4 @@
-package org.onepro.model.io;
+package org.onepro.model.internal.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

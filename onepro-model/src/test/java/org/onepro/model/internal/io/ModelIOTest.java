@@ -1,4 +1,4 @@
-package org.onepro.model.io;
+package org.onepro.model.internal.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,22 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.core.prompt.PromptType;
-import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.TestPrompts;
+import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ConfigJson;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
-import org.onepro.model.bundled.BundledModels;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.util.Set;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.io.ModelFormatException;
+import org.onepro.model.io.ModelInfo;
 
 class ModelIOTest {
 
@@ -111,7 +111,7 @@ class ModelIOTest {
     void theBundledVersionOneFileSavedAsVersionTwoComputesTheSame(@TempDir Path dir) throws Exception {
         float[] before;
         try (NDManager manager = NDManager.newBaseManager()) {
-            OnePromptModel bundled = BundledModels.load(BundledModels.DEFAULT, manager);
+            OnePromptModel bundled = ModelSources.bundled(BundledModels.DEFAULT, manager);
             before = logits(bundled, manager);
             ModelIO.save(bundled, ModelInfo.now(1, "converted"), dir);
         }

@@ -1,25 +1,19 @@
-package org.onepro.model.io;
+package org.onepro.model.internal.io;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
-import org.onepro.core.io.AtomicFiles;
-import org.onepro.model.internal.OnePromptModel;
-import org.onepro.model.config.ConfigJson;
-import org.onepro.model.config.OnePromptConfig;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,8 +21,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.lang.reflect.RecordComponent;
 import java.util.Map;
+import org.onepro.core.io.AtomicFiles;
+import org.onepro.model.config.ConfigJson;
+import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.internal.OnePromptModel;
+import org.onepro.model.io.ModelFormatException;
+import org.onepro.model.io.ModelInfo;
 
 /**
  * Saves and loads a model directory: {@code weights.npz} (every parameter by name) plus {@code

@@ -1,4 +1,4 @@
-package org.onepro.model.io;
+package org.onepro.model.internal.io;
 
 import java.util.regex.Pattern;
 
