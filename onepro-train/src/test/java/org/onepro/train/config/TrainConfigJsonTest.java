@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.prompt.PromptType;
+import org.onepro.model.config.ModelPresets;
 
 class TrainConfigJsonTest {
 
@@ -80,15 +81,23 @@ class TrainConfigJsonTest {
     }
 
     @Test
-    void theShippedRecipeIsTheDefaultsAndTheOnlyConfig() throws IOException {
+    void theShippedRecipeIsTheDefaultsOneConfigPerPreset() throws IOException {
         List<Path> configs;
         try (Stream<Path> files = Files.list(Path.of("configs"))) {
             configs = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of(Path.of("configs", "onepro-small.json")), configs, "one canonical recipe");
-        // With data, as every run needs; the file names no data so that it stays the recipe.
+        List<Path> expected = ModelPresets.names().stream().map(p -> Path.of("configs", "onepro-" + p + ".json"))
+                .sorted().toList();
+        assertEquals(expected, configs, "one recipe per preset");
+        // With data, as every run needs; the files name no data so that they stay the recipe.
         List<String> data = List.of("dataRoots=x");
         assertEquals(TrainConfigJson.fromJson("{}", data),
-                TrainConfigJson.fromJson(Files.readString(configs.get(0)), data));
+                TrainConfigJson.fromJson(Files.readString(Path.of("configs", "onepro-small.json")), data));
+        for (String preset : ModelPresets.names()) {
+            TrainConfig c = TrainConfigJson.fromJson(Files.readString(Path.of("configs", "onepro-" + preset + ".json")),
+                    data);
+            assertEquals(TrainConfigJson.fromJson("{}", List.of("dataRoots=x", "preset=" + preset,
+                    "outputDir=runs/onepro-" + preset)), c, "the recipe at the size of " + preset);
+        }
     }
 }
