@@ -43,7 +43,7 @@ public final class TrainStepBench {
         OnePromptConfig config = ModelPresets.get(preset);
         int s = config.inputSize();
         SplittableRandom rng = new SplittableRandom(1);
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = NDManager.newBaseManager(ai.djl.Device.cpu())) {
             OnePromptModel model = new OnePromptModel(config);
             model.initialize(root, 1);
             ParameterStore ps = new ParameterStore(root, false);

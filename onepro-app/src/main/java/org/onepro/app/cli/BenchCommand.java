@@ -4,6 +4,7 @@ import org.onepro.model.segment.PreparedTemplate;
 import org.onepro.model.segment.Segmenter;
 
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,6 +21,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", description = "Time segment calls on generated inputs; the last line is 'median ms: X'.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    DeviceOption device;
 
     @ArgGroup(exclusive = true)
     ModelSource source;
@@ -45,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch and --runs must be at least 1, --warmup at least 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Segmenter segmenter = ModelSource.open(source, seed)) {
+        try (Segmenter segmenter = ModelSource.open(source, seed, device.device())) {
             int size = segmenter.config().inputSize();
             BenchInputs in = BenchInputs.generate(size, batch, seed);
             // B = 1 times the single-image API that interactive use calls; only B > 1 batches.

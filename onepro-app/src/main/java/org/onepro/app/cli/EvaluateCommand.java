@@ -28,6 +28,7 @@ import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.train.adapt.AdaptationSettings;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "a folder of task folders")
     Path data;
+
+    @Mixin
+    DeviceOption device;
 
     @ArgGroup(exclusive = true)
     TrainedModelSource source;
@@ -133,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     : new Evaluator(floor.predictor(seed), settings, console::println)::evaluate;
             run(evaluator, chosen, rows, summaries, console);
         } else {
-            try (Segmenter segmenter = TrainedModelSource.open(source, seed)) {
+            try (Segmenter segmenter = TrainedModelSource.open(source, seed, device.device())) {
                 console.printf("model %s; %s%d task(s) in %s%n", TrainedModelSource.describe(source, seed), mode,
                         chosen.size(), data);
                 Function<TaskDataset, List<QueryScore>> evaluator = interactive

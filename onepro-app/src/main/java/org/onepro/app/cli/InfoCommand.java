@@ -12,6 +12,7 @@ import org.onepro.model.internal.io.ModelIO;
 import org.onepro.model.io.ModelInfo;
 import org.onepro.model.segment.Segmenter;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code onepro info}: a model's sizes, tokens per Former level and parameters per module. */
 @Command(name = "info", description = "Print a model's configuration, tokens per Former level and parameter counts.")
 public final class InfoCommand implements Callable<Integer> {
+
+    @Mixin
+    DeviceOption device;
 
     @ArgGroup(exclusive = true)
     ModelSource source;
@@ -30,7 +34,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         // The seed is irrelevant here: parameter counts do not depend on the initial values.
-        try (Segmenter segmenter = ModelSource.open(source, 0)) {
+        try (Segmenter segmenter = ModelSource.open(source, 0, device.device())) {
             out.printf("model:             %s%n", ModelSource.describe(source, 0));
             printConfig(out, segmenter.config());
             printParameters(out, SegmenterAccess.model(segmenter));

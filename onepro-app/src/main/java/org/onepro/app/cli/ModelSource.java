@@ -5,6 +5,7 @@ import org.onepro.model.segment.Segmenter;
 
 import picocli.CommandLine.Option;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,11 +28,12 @@ public final class ModelSource {
     String model;
 
     /** Opens the chosen model; {@code seed} initialises a preset and is ignored for a trained model. */
-    static Segmenter open(ModelSource source, long seed) throws IOException {
+    static Segmenter open(ModelSource source, long seed, Device device) throws IOException {
         if (source == null || source.model == null) {
-            return Segmenter.untrained(presetName(source), seed);
+            return Segmenter.untrained(presetName(source), seed, device);
         }
-        return bundled(source) ? Segmenter.pretrained(source.model) : Segmenter.load(Path.of(source.model));
+        return bundled(source) ? Segmenter.pretrained(source.model, device)
+                : Segmenter.load(Path.of(source.model), device);
     }
 
     /** Whether the source names a bundled model. */

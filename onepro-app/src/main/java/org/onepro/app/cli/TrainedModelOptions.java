@@ -3,11 +3,12 @@ package org.onepro.app.cli;
 import java.io.IOException;
 import org.onepro.model.segment.Segmenter;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The model options shared by the commands that segment ({@code segment}, {@code everything}, {@code demo}): a
- * {@link TrainedModelSource} and the seed of a preset's random weights. Declared once as a picocli mixin so the
+ * {@link TrainedModelSource}, the seed of a preset's random weights and the device. Declared once as a picocli mixin so the
  * commands agree on names, defaults and help text.
  */
 final class TrainedModelOptions {
@@ -19,9 +20,12 @@ final class TrainedModelOptions {
             description = "seed of a preset's random weights (default ${DEFAULT-VALUE})")
     long seed;
 
-    /** Opens the chosen model (the bundled default when none is given). */
+    @Mixin
+    DeviceOption device;
+
+    /** Opens the chosen model (the bundled default when none is given) on the chosen device. */
     Segmenter open() throws IOException {
-        return TrainedModelSource.open(source, seed);
+        return TrainedModelSource.open(source, seed, device.device());
     }
 
     /** A short description for the commands' headers. */

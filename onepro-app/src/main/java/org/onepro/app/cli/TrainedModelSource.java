@@ -1,5 +1,6 @@
 package org.onepro.app.cli;
 
+import ai.djl.Device;
 import java.io.IOException;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.segment.Segmenter;
@@ -31,12 +32,12 @@ public final class TrainedModelSource {
      * @param seed   initialises a preset's weights
      * @throws IOException if the model cannot be loaded; for the default the message says what to pass instead
      */
-    static Segmenter open(TrainedModelSource source, long seed) throws IOException {
+    static Segmenter open(TrainedModelSource source, long seed, Device device) throws IOException {
         if (source != null) {
-            return ModelSource.open(source.asModelSource(), seed);
+            return ModelSource.open(source.asModelSource(), seed, device);
         }
         try {
-            return Segmenter.pretrained();
+            return Segmenter.pretrained(BundledModels.DEFAULT, device);
         } catch (IOException e) {
             throw new IOException("the default model " + BundledModels.DEFAULT + " could not be loaded ("
                     + e.getMessage() + "); pass --model DIR for a saved model, or --preset tiny for an untrained one",

@@ -52,6 +52,20 @@ class OneProCliTest {
     }
 
     @Test
+    void aGpuThisMachineLacksOrAnUnknownDeviceIsOneErrorLine() {
+        // The CI and development machines have no GPU the CPU build can use.
+        Run gpu = run("info", "--preset", "tiny", "--device", "gpu:3");
+        assertEquals(1, gpu.exit(), gpu.err());
+        assertTrue(gpu.err().startsWith("error: GPU 3 was asked for") && gpu.err().strip().lines().count() == 1,
+                gpu.err());
+        Run typo = run("info", "--preset", "tiny", "--device", "tpu");
+        assertEquals(1, typo.exit(), typo.err());
+        assertTrue(typo.err().contains("--device takes cpu, gpu or gpu:N"), typo.err());
+        Run cpu = run("info", "--preset", "tiny", "--device", "cpu");
+        assertEquals(0, cpu.exit(), cpu.err());
+    }
+
+    @Test
     void infoOfASavedModelShowsItsCreationInfo(@TempDir Path dir) throws Exception {
         try (Segmenter s = Segmenter.untrained("tiny", 3)) {
             ModelIO.save(SegmenterAccess.model(s), ModelInfo.now(3, "saved by OneProCliTest"), dir);

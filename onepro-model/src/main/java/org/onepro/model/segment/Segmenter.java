@@ -81,7 +81,11 @@ public final class Segmenter implements AutoCloseable {
         return load(modelDir, Device.cpu());
     }
 
-    /** Loads a saved model directory on a device. */
+    /**
+     * Loads a saved model directory on a device.
+     *
+     * @throws org.onepro.core.error.InvalidInputException for a GPU this machine does not have
+     */
     public static Segmenter load(Path modelDir, Device device) throws IOException {
         return loaded(device, manager -> ModelIO.load(modelDir, manager));
     }
@@ -97,12 +101,22 @@ public final class Segmenter implements AutoCloseable {
      * @throws org.onepro.core.error.InvalidInputException if no bundled model has that name
      */
     public static Segmenter pretrained(String name) throws IOException {
-        return loaded(Device.cpu(), manager -> ModelSources.bundled(name, manager));
+        return pretrained(name, Device.cpu());
+    }
+
+    /**
+     * A trained model shipped with OnePro, by name, on a device ({@code Device.gpu(0)} needs the CUDA build).
+     *
+     * @throws org.onepro.core.error.InvalidInputException if no bundled model has that name, or for a GPU this
+     *     machine does not have
+     */
+    public static Segmenter pretrained(String name, Device device) throws IOException {
+        return loaded(device, manager -> ModelSources.bundled(name, manager));
     }
 
     /** Reads a model into a new manager of its own, closed again when reading fails. */
     private static Segmenter loaded(Device device, ModelReader reader) throws IOException {
-        NDManager manager = named(NDManager.newBaseManager(device));
+        NDManager manager = named(NDManager.newBaseManager(Devices.checked(device)));
         try {
             return new Segmenter(manager, reader.read(manager));
         } catch (IOException | RuntimeException e) {
@@ -124,12 +138,26 @@ public final class Segmenter implements AutoCloseable {
      * @throws IllegalArgumentException if no preset has that name
      */
     public static Segmenter untrained(String preset, long seed) {
-        return fromConfig(ModelPresets.get(preset), seed);
+        return untrained(preset, seed, Device.cpu());
+    }
+
+    /**
+     * A model of a named preset with seeded random weights, on a device.
+     *
+     * @throws IllegalArgumentException if no preset has that name
+     * @throws org.onepro.core.error.InvalidInputException for a GPU this machine does not have
+     */
+    public static Segmenter untrained(String preset, long seed, Device device) {
+        return fromConfig(ModelPresets.get(preset), seed, device);
     }
 
     /** Seeded random weights of any config (tests of configs that no preset has). */
     static Segmenter fromConfig(OnePromptConfig config, long seed) {
-        NDManager manager = named(NDManager.newBaseManager(Device.cpu()));
+        return fromConfig(config, seed, Device.cpu());
+    }
+
+    private static Segmenter fromConfig(OnePromptConfig config, long seed, Device device) {
+        NDManager manager = named(NDManager.newBaseManager(Devices.checked(device)));
         OnePromptModel model = new OnePromptModel(config);
         model.initialize(manager, seed);
         return new Segmenter(manager, model);

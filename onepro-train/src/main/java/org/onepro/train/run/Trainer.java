@@ -65,7 +65,8 @@ public final class Trainer implements AutoCloseable {
     private final StepListener listener;
     private final long sessionSteps;
     private final double sessionSeconds;
-    private final NDManager root = NDManager.newBaseManager();
+    // CPU unless a device is asked for: a GPU is opt-in, never picked up because one happens to be there.
+    private final NDManager root = NDManager.newBaseManager(ai.djl.Device.cpu());
     private final CheckpointStore checkpoints;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
