@@ -53,6 +53,8 @@ public final class PromptServer implements AutoCloseable {
 
     /** The largest JSON request body (a SegLab mask travels inline as a PNG). */
     static final int MAX_JSON_BYTES = 24 * 1024 * 1024;
+    /** Seconds a client may take to send its request before the connection is closed. */
+    static final int MAX_REQUEST_SECONDS = 30;
     /** How much of a refused body is read and dropped so that the client receives the refusal. */
     private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(PromptServer.class);
@@ -63,11 +65,13 @@ public final class PromptServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final SegmentationApi api;
+    private final RequestGuard guard;
 
     private PromptServer(HttpServer server, ExecutorService pool, SegmentationApi api) {
         this.server = server;
         this.pool = pool;
         this.api = api;
+        this.guard = new RequestGuard(server.getAddress().getPort());
     }
 
     /**
@@ -85,6 +89,11 @@ public final class PromptServer implements AutoCloseable {
     public static PromptServer start(Segmenter segmenter, Path data, String modelName, String host, int port)
             throws IOException {
         SegmentationApi api = new SegmentationApi(segmenter, new Workspace(data), modelName);
+        // A client that sends its request slowly is cut off after 30 s instead of holding one of the four
+        // workers; the JDK server reads this once, so a value set earlier in the JVM is kept.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 32);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "onepro-serve");
@@ -123,6 +132,8 @@ public final class PromptServer implements AutoCloseable {
     private void route(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
+        String host = ex.getRequestHeaders().getFirst("Host");
+        guard.checkHost(host);
         if (PAGES.containsKey(path)) {
             requireMethod(method, "GET");
             sendResource(ex, PAGES.get(path));
@@ -140,6 +151,7 @@ public final class PromptServer implements AutoCloseable {
             }
             case "/api/upload" -> {
                 requireMethod(method, "POST");
+                checkWrite(ex, "application/octet-stream");
                 byte[] body = body(ex, Uploads.MAX_BYTES, "an upload");
                 sendJson(ex, 200, api.upload(query.getOrDefault("name", "upload"), body));
             }
@@ -153,6 +165,7 @@ public final class PromptServer implements AutoCloseable {
 
     private void json(HttpExchange ex, Function<JsonObject, JsonObject> call) throws IOException {
         requireMethod(ex.getRequestMethod(), "POST");
+        checkWrite(ex, "application/json");
         String text = new String(body(ex, MAX_JSON_BYTES, "a request"), StandardCharsets.UTF_8);
         JsonElement parsed;
         try {
@@ -164,6 +177,16 @@ public final class PromptServer implements AutoCloseable {
             throw ApiException.badRequest("the request must be a JSON object");
         }
         sendJson(ex, 200, call.apply(parsed.getAsJsonObject()));
+    }
+
+    private void checkWrite(HttpExchange ex, String contentType) throws IOException {
+        try {
+            guard.checkWrite(ex.getRequestHeaders().getFirst("Origin"), ex.getRequestHeaders().getFirst("Host"),
+                    ex.getRequestHeaders().getFirst("Content-Type"), contentType);
+        } catch (ApiException e) {
+            discard(ex);
+            throw e;
+        }
     }
 
     private static void requireMethod(String method, String expected) {

@@ -43,6 +43,10 @@ import org.onepro.model.volume.VolumeSegmentation;
  */
 final class SegmentationApi {
 
+    /** The most templates one apply or export may ensemble. */
+    static final int MAX_TEMPLATES = 16;
+
+
     /** The most query images one apply request segments. */
     static final int MAX_APPLY = 200;
     /** Saved prompts of a task: {@code <task>/prompts/prompts.json}. */
@@ -267,6 +271,11 @@ final class SegmentationApi {
         JsonElement list = request.get("templates");
         if (list == null || !list.isJsonArray() || list.getAsJsonArray().isEmpty()) {
             throw ApiException.badRequest("\"templates\": [{\"id\": ..., \"prompt\": ...}, ...] is required");
+        }
+        if (list.getAsJsonArray().size() > MAX_TEMPLATES) {
+            // Each prepared template keeps its encoder features in native memory for the whole request.
+            throw ApiException.tooLarge("at most " + MAX_TEMPLATES + " templates per request; "
+                    + list.getAsJsonArray().size() + " were sent");
         }
         List<Template> out = new ArrayList<>();
         for (JsonElement e : list.getAsJsonArray()) {

@@ -10,7 +10,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,13 +69,30 @@ class PromptServerTest {
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(jsonRequest(path, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST as the server's own page sends it. */
+    private static HttpRequest jsonRequest(String path, String body) {
+        return HttpRequest.newBuilder(server.uri().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static HttpResponse<String> postBytes(String path, byte[] body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(server.uri().resolve(path))
+                .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request written by hand, so that it can carry any Host header; returns the status line. */
+    private static String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private static JsonObject json(HttpResponse<String> r) {
@@ -276,14 +296,56 @@ class PromptServerTest {
     }
 
     @Test
+    void otherSitesAndForeignHostNamesCanNeitherWriteNorRead() throws Exception {
+        List<String> ids = ids();
+        String save = "{\"task\":\"" + TASK + "\",\"id\":\"" + ids.get(6) + "\",\"prompt\":" + click(7, 7) + "}";
+        // What any web page can send without a CORS preflight: a text/plain body.
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/save"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(save)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(plain, 415, "application/json");
+        HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/save"))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(save)).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(foreign, 403, "evil.example");
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/api/upload?name=x.png"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1}))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(upload, 415, "application/octet-stream");
+        Path records = data.resolve(TASK).resolve("prompts").resolve("prompts.json");
+        assertTrue(!Files.exists(records) || PromptJson.read(records).stream().noneMatch(r -> r.sample()
+                .equals(ids.get(6))), "a refused save wrote nothing");
+
+        // A DNS-rebinding page reaches the port under its own host name.
+        int port = server.uri().getPort();
+        assertTrue(rawRequest("GET /api/tasks HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
+                .contains(" 403"));
+        assertTrue(rawRequest("GET /api/tasks HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                .contains(" 200"));
+        assertTrue(rawRequest("GET /api/tasks HTTP/1.1\r\nHost: 127.0.0.1:" + (port + 1)
+                + "\r\nConnection: close\r\n\r\n").contains(" 403"), "another port is another origin");
+    }
+
+    @Test
+    void anApplyOfMoreTemplatesThanTheCapIsRefusedWithTheCap() throws Exception {
+        List<String> ids = ids();
+        StringBuilder templates = new StringBuilder();
+        for (int i = 0; i <= SegmentationApi.MAX_TEMPLATES; i++) {
+            templates.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.get(0)).append("\",\"prompt\":")
+                    .append(click(5 + i, 5)).append('}');
+        }
+        HttpResponse<String> r = post("/api/apply", "{\"task\":\"" + TASK + "\",\"templates\":[" + templates + "]}");
+        assertRefused(r, 413, "at most " + SegmentationApi.MAX_TEMPLATES + " templates");
+    }
+
+    @Test
     void concurrentRequestsFromSeveralTabsAllSucceed() throws Exception {
         List<String> ids = ids();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String body = "{\"task\":\"" + TASK + "\",\"id\":\"" + ids.get(i % ids.size()) + "\",\"prompt\":"
                     + click(10 + i, 12) + "}";
-            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(server.uri().resolve("/api/segment"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add(HTTP.sendAsync(jsonRequest("/api/segment", body), HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> c : calls) {
             assertEquals(200, c.get().statusCode(), c.get().body());

@@ -567,7 +567,8 @@
   async function upload(file) {
     status('uploading ' + file.name + '…');
     try {
-      const r = await send('/api/upload?name=' + encodeURIComponent(file.name), {method: 'POST', body: file});
+      const r = await send('/api/upload?name=' + encodeURIComponent(file.name),
+          {method: 'POST', headers: {'Content-Type': 'application/octet-stream'}, body: file});
       await loadTasks('uploads', r.id);
       showError('');
     } catch (e) {
