@@ -2,20 +2,17 @@ package org.onepro.app.serve;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
 import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.io.ImageDecoding;
 import org.onepro.core.mask.Mask;
 import org.onepro.core.prompt.Prompt;
 import org.onepro.core.prompt.SegLab;
 import org.onepro.data.prompt.PromptJson;
 import org.onepro.data.prompt.PromptRecord;
-
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Base64;
-import javax.imageio.ImageIO;
 
 /**
  * Prompts as the page sends them: {@code {"type": ..., "content": ...}} with the content of the prompt JSON
@@ -69,7 +66,9 @@ final class PromptCodec {
             if (bytes.length > Uploads.MAX_BYTES) {
                 throw ApiException.tooLarge("the SegLab mask is larger than " + Uploads.MAX_BYTES + " bytes");
             }
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
+            img = ImageDecoding.read(bytes, "the SegLab mask");
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException("the SegLab mask is not a readable PNG: " + e.getMessage());
         }

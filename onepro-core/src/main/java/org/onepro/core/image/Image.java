@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.io.ImageDecoding;
 
 /**
  * An immutable float image of {@code channels x height x width} values stored channel-major, then row-major
@@ -139,7 +140,7 @@ public final class Image {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
+            img = ImageDecoding.read(file);
         } catch (IOException e) {
             throw new InvalidInputException("image file " + file + " could not be read: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.io.ImageDecoding;
 
 /**
  * An immutable binary mask of {@code height x width} pixels in row-major order; {@code true} marks foreground.
@@ -119,7 +120,7 @@ public final class Mask {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
+            img = ImageDecoding.read(file);
         } catch (IOException e) {
             throw new InvalidInputException("mask file " + file + " could not be read: " + e.getMessage(), e);
         }

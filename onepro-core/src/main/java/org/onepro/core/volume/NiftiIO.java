@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.io.AtomicFiles;
+import org.onepro.core.io.InputLimits;
 
 /**
  * Reads and writes single-file NIfTI-1 volumes ({@code .nii}, and gzip-compressed {@code .nii.gz}) in pure Java.
@@ -63,6 +64,8 @@ public final class NiftiIO {
         Objects.requireNonNull(file, "file");
         try (InputStream in = open(file)) {
             NiftiHeader header = header(in, file);
+            int[] size = header.size();
+            InputLimits.checkVolume(size[0], size[1], size[2], file.toString());
             checkDataFits(header, file, in instanceof GZIPInputStream);
             skipTo(in, header, file);
             float[] values = readVoxels(in, header, file);

@@ -17,6 +17,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.io.AtomicFiles;
+import org.onepro.core.io.ImageDecoding;
 import org.onepro.core.mask.Mask;
 import org.onepro.data.dataset.LabelMap;
 
@@ -179,7 +180,7 @@ public final class ImageFiles {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
+            img = ImageDecoding.read(file);
         } catch (IOException | RuntimeException e) {
             // Decoders also signal corrupt data with unchecked exceptions (e.g. array index errors in a bad chunk).
             throw new InvalidInputException(role + " file " + file + " could not be read: " + e, e);

@@ -1,0 +1,69 @@
+package org.onepro.core.io;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * The one way OnePro decodes an image file or upload: through {@link ImageIO}, with the size read from the header
+ * and checked against {@link InputLimits#maxPixels()} before the pixels are decoded.
+ */
+public final class ImageDecoding {
+
+    private ImageDecoding() {
+    }
+
+    /**
+     * Decodes the first image of a file.
+     *
+     * @param file the file
+     * @return the image, or {@code null} if no ImageIO reader understands the file
+     * @throws IOException if reading fails
+     * @throws org.onepro.core.error.InvalidInputException if the header's size is over the pixel budget
+     */
+    public static BufferedImage read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /**
+     * Decodes the first image of some bytes (an upload, an inline mask).
+     *
+     * @param bytes the encoded image
+     * @param what  how a refusal names it
+     * @return the image, or {@code null} if no ImageIO reader understands the bytes
+     * @throws IOException if reading fails
+     * @throws org.onepro.core.error.InvalidInputException if the header's size is over the pixel budget
+     */
+    public static BufferedImage read(byte[] bytes, String what) throws IOException {
+        return read(new ByteArrayInputStream(bytes), what);
+    }
+
+    private static BufferedImage read(InputStream in, String what) throws IOException {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            if (stream == null) {
+                return null;
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                InputLimits.checkImage(reader.getWidth(0), reader.getHeight(0), what);
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+}
