@@ -54,8 +54,10 @@ final class PromptCodec {
     }
 
     private static SegLab segLab(JsonElement content, int height, int width) {
-        String url = content.isJsonObject() && content.getAsJsonObject().has("maskPng")
-                ? content.getAsJsonObject().get("maskPng").getAsString() : "";
+        JsonElement png = content.isJsonObject() ? content.getAsJsonObject().get("maskPng") : null;
+        // Anything but a string (null, a number, an object) is the same mistake as a missing mask.
+        String url = png != null && png.isJsonPrimitive() && png.getAsJsonPrimitive().isString() ? png.getAsString()
+                : "";
         if (!url.startsWith(PNG_DATA_URL)) {
             throw new InvalidInputException("a SegLab prompt's content must be {\"maskPng\": \"" + PNG_DATA_URL
                     + "...\"}");

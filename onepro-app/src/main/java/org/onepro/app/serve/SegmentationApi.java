@@ -127,7 +127,7 @@ final class SegmentationApi {
     JsonObject apply(JsonObject request) {
         String task = string(request, "task");
         List<Template> templates = templates(request, task);
-        int limit = request.has("limit") ? Math.max(1, Math.min(MAX_APPLY, request.get("limit").getAsInt()))
+        int limit = request.has("limit") ? Math.max(1, Math.min(MAX_APPLY, whole(request, "limit")))
                 : MAX_APPLY;
         Template first = templates.get(0);
         OptionalInt label = first.sample().truth().map(t -> TargetLabel.of(t, first.prompt()))
@@ -295,6 +295,18 @@ final class SegmentationApi {
 
     private Sample sample(JsonObject request) {
         return workspace.sample(string(request, "task"), string(request, "id"));
+    }
+
+    private static int whole(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw ApiException.badRequest("\"" + field + "\" must be a whole number, not " + e);
+        }
+        try {
+            return e.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+        } catch (ArithmeticException x) {
+            throw ApiException.badRequest("\"" + field + "\" must be a whole number, not " + e);
+        }
     }
 
     private static String string(JsonObject o, String field) {

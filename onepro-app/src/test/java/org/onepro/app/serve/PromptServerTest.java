@@ -290,6 +290,10 @@ class PromptServerTest {
                 .toBufferedImage()));
         assertRefused(post("/api/segment", "{\"task\":\"" + TASK + "\",\"id\":\"" + id + "\",\"prompt\":"
                 + "{\"type\":\"seglab\",\"content\":{\"maskPng\":\"" + tiny + "\"}}}"), 400, "but the template is");
+        assertRefused(post("/api/segment", "{\"task\":\"" + TASK + "\",\"id\":\"" + id + "\",\"prompt\":"
+                + "{\"type\":\"seglab\",\"content\":{\"maskPng\":null}}}"), 400, "maskPng");
+        assertRefused(post("/api/apply", "{\"task\":\"" + TASK + "\",\"limit\":\"abc\",\"templates\":[{\"id\":\"" + id
+                + "\",\"prompt\":" + click(5, 5) + "}]}"), 400, "\"limit\" must be a whole number");
         assertEquals(405, get("/api/segment").statusCode());
         assertEquals(404, get("/api/nothing-here").statusCode());
         assertEquals(200, get("/api/tasks").statusCode());

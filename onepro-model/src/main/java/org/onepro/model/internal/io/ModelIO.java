@@ -131,13 +131,29 @@ public final class ModelIO {
      */
     public static OnePromptModel load(Path dir, NDManager manager) throws IOException {
         JsonObject sidecar = readSidecar(dir);
-        OnePromptConfig config = config(sidecar, dir);
         byte[] weights;
         try {
             weights = Files.readAllBytes(dir.resolve(WEIGHTS));
         } catch (NoSuchFileException e) {
             throw new ModelFormatException("model directory " + dir + " has no " + WEIGHTS, e);
         }
+        return load(sidecar, weights, dir, manager);
+    }
+
+    /**
+     * Loads a model from the contents of its two files, as {@link #load(Path, NDManager)} does; the bundled models
+     * are read this way straight from the jar, with no copy on disk.
+     *
+     * @param where how messages name the model's folder
+     */
+    public static OnePromptModel load(String sidecarJson, byte[] weights, Path where, NDManager manager)
+            throws IOException {
+        return load(parseSidecar(sidecarJson, where.resolve(SIDECAR)), weights, where, manager);
+    }
+
+    private static OnePromptModel load(JsonObject sidecar, byte[] weights, Path dir, NDManager manager)
+            throws IOException {
+        OnePromptConfig config = config(sidecar, dir);
         String expected = sidecar.has("weightsSha256") ? sidecar.get("weightsSha256").getAsString() : "";
         if (!expected.equals(sha256(weights))) {
             throw new ModelFormatException(dir.resolve(WEIGHTS) + " does not match the SHA-256 recorded in " + SIDECAR
@@ -184,9 +200,13 @@ public final class ModelIO {
         if (!Files.isRegularFile(file)) {
             throw new ModelFormatException("not a model directory: " + dir + " has no " + SIDECAR);
         }
+        return parseSidecar(Files.readString(file), file);
+    }
+
+    private static JsonObject parseSidecar(String text, Path file) throws ModelFormatException {
         JsonElement json;
         try {
-            json = JsonParser.parseString(Files.readString(file));
+            json = JsonParser.parseString(text);
         } catch (RuntimeException e) {
             throw new ModelFormatException(file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -3,11 +3,8 @@ package org.onepro.model.internal.io;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import org.onepro.core.error.InvalidInputException;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.internal.OnePromptModel;
@@ -41,28 +38,18 @@ public final class ModelSources {
         if (!BundledModels.contains(name)) {
             throw new InvalidInputException("no bundled model named '" + name + "'; bundled: " + BundledModels.names());
         }
-        // ModelIO reads folders; the resources are copied to a private temporary one, removed right after.
-        Path dir = Files.createTempDirectory("onepro-" + name);
-        try {
-            for (String file : List.of(ModelIO.SIDECAR, ModelIO.WEIGHTS)) {
-                try (InputStream in = BundledModels.class.getResourceAsStream(ROOT + name + "/" + file)) {
-                    if (in == null) {
-                        throw new IOException("the bundled model " + name + " lacks " + file
-                                + " in this build of onepro-model");
-                    }
-                    Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-                }
+        // Read straight from the jar: no temporary copy that an interrupted load could leave behind.
+        String sidecar = new String(resource(name, ModelIO.SIDECAR), StandardCharsets.UTF_8);
+        return ModelIO.load(sidecar, resource(name, ModelIO.WEIGHTS), Path.of("onepro-model.jar", "bundled", name),
+                manager);
+    }
+
+    private static byte[] resource(String name, String file) throws IOException {
+        try (InputStream in = BundledModels.class.getResourceAsStream(ROOT + name + "/" + file)) {
+            if (in == null) {
+                throw new IOException("the bundled model " + name + " lacks " + file + " in this build of onepro-model");
             }
-            return ModelIO.load(dir, manager);
-        } finally {
-            for (String file : List.of(ModelIO.SIDECAR, ModelIO.WEIGHTS)) {
-                Files.deleteIfExists(dir.resolve(file));
-            }
-            try {
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the temporary folder " + dir, e);
-            }
+            return in.readAllBytes();
         }
     }
 }
