@@ -3,6 +3,7 @@ package org.onepro.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.volume.NiftiIO;
@@ -28,8 +29,12 @@ final class VolumeQuery {
         console.printf(Locale.ROOT, "%s: %dx%dx%d voxels, slicing along axis %d%n", file, volume.nx(), volume.ny(),
                 volume.nz(), axis);
         console.flush();
-        Volume labels = VolumeSegmentation.segment(segmenter, volume, axis, slice, template.prompt(),
-                progress(console));
+        Volume labels;
+        try {
+            labels = VolumeSegmentation.segment(segmenter, volume, axis, slice, template.prompt(), progress(console));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ", " + e.getMessage(), e);
+        }
         long voxels = 0;
         for (float v : labels.data()) {
             if (v != 0) {

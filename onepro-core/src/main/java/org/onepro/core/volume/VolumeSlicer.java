@@ -112,11 +112,18 @@ public final class VolumeSlicer {
      * @param axis  0, 1 or 2
      * @param index the slice
      * @return the slice
-     * @throws InvalidInputException if the axis or the index is out of range
+     * @throws InvalidInputException if the axis or the index is out of range, or the slice holds a NaN or infinite
+     *     value (the message names the slice and the pixel)
      */
     public static Image image(Volume v, int axis, int index) {
         int[] hw = shape(size(v), axis);
-        Image image = Image.of(slice(v, axis, index), 1, hw[0], hw[1]);
+        Image image;
+        try {
+            image = Image.of(slice(v, axis, index), 1, hw[0], hw[1]);
+        } catch (InvalidInputException e) {
+            // A NaN or infinite voxel: say which slice holds it, since the image's own message knows only its row.
+            throw new InvalidInputException("slice " + index + " along axis " + axis + ": " + e.getMessage(), e);
+        }
         double[] s = spacing(v.spacing(), axis);
         return s[0] > 0 && s[1] > 0 && Double.isFinite(s[0]) && Double.isFinite(s[1])
                 ? image.withSpacing(new PixelSpacing(s[0], s[1])) : image;

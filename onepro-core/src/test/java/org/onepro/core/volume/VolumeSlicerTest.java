@@ -90,6 +90,16 @@ class VolumeSlicerTest {
     }
 
     @Test
+    void aNanVoxelIsReportedWithItsSlice() {
+        float[] data = new float[NX * NY * NZ];
+        data[(1 * NY + 2) * NX + 3] = Float.NaN;
+        Volume v = new Volume(NX, NY, NZ, data, IDENTITY, new double[] {1, 1, 1}, 16);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> VolumeSlicer.image(v, 2, 1));
+        assertTrue(e.getMessage().startsWith("slice 1 along axis 2: ") && e.getMessage().contains("NaN"),
+                e.getMessage());
+    }
+
+    @Test
     void badAxesIndicesAndMasksAreRefusedWithTheReason() {
         Volume v = coded(new double[] {1, 1, 1});
         InvalidInputException axis = assertThrows(InvalidInputException.class, () -> VolumeSlicer.image(v, 3, 0));
