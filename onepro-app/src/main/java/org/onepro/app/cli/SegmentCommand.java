@@ -148,45 +148,73 @@ final class SegmentCommand implements Callable<Integer> {
     private void segmentAll(Segmenter segmenter, List<PromptedTemplate> prompted, SegmentOutputs files,
             PrintWriter console) {
         int channels = prompted.get(0).template().channels();
-        PreparedTemplate prepared = null;
-        AdaptedTemplate adapted = null;
+        RunState state = new RunState();
+        List<Path> done = new ArrayList<>();
         try {
             for (Path file : queries) {
-                String name = InputFiles.baseName(file);
-                if (InputFiles.isNifti(file)) {
-                    VolumeQuery.segment(segmenter, file, prompted.get(0), axis, files, console);
-                    if (overlay || probabilities) {
-                        console.println("  (--overlay and --probabilities apply to 2-D queries only)");
-                    }
-                    continue;
+                try {
+                    segmentOne(segmenter, prompted, files, console, file, channels, state);
+                } catch (InvalidInputException e) {
+                    // Earlier queries' outputs are already written (each atomically): say which, so a rerun
+                    // after fixing this file knows what it would overwrite.
+                    String problem = e.getMessage().contains(file.toString()) ? e.getMessage()
+                            : file + ": " + e.getMessage();
+                    throw new InvalidInputException(problem + (done.isEmpty() ? "; nothing was written"
+                            : done.size() == 1 ? "; the outputs of the query before it (" + done.get(0) + ") were written"
+                            : "; the outputs of the " + done.size() + " queries before it (" + done.get(0) + " to "
+                            + done.get(done.size() - 1) + ") were written"), e);
                 }
-                Image query = ImageFiles.readImage(file).withChannels(channels);
-                if (adapt > 0) {
-                    if (adapted == null) {
-                        adapted = TemplateAdapter.adapt(segmenter, prompted.get(0).template(),
-                                prompted.get(0).prompt(), AdaptationSettings.defaults().withSteps(adapt));
-                        console.printf(Locale.ROOT, "adapted the model to the template in %.1f s%n",
-                                adapted.seconds());
-                    }
-                    write(console, files, file, name, query, adapted.segment(query), null);
-                } else if (prompted.size() == 1) {
-                    if (prepared == null) {
-                        // Encoded once, on the first 2-D query, for all of them.
-                        prepared = segmenter.prepare(prompted.get(0).template(), prompted.get(0).prompt());
-                    }
-                    write(console, files, file, name, query, prepared.segment(query), null);
-                } else {
-                    EnsembleResult e = segmenter.segment(query, prompted);
-                    write(console, files, file, name, query, e.asResult(), e);
-                }
+                done.add(file);
             }
         } finally {
+            state.close();
+        }
+    }
+
+    /** What the queries of one run share: the template encoded once, or the adapted model. */
+    private static final class RunState implements AutoCloseable {
+        PreparedTemplate prepared;
+        AdaptedTemplate adapted;
+
+        @Override
+        public void close() {
             if (prepared != null) {
                 prepared.close();
             }
             if (adapted != null) {
                 adapted.close();
             }
+        }
+    }
+
+    private void segmentOne(Segmenter segmenter, List<PromptedTemplate> prompted, SegmentOutputs files,
+            PrintWriter console, Path file, int channels, RunState state) {
+        String name = InputFiles.baseName(file);
+        if (InputFiles.isNifti(file)) {
+            VolumeQuery.segment(segmenter, file, prompted.get(0), axis, files, console);
+            if (overlay || probabilities) {
+                console.println("  (--overlay and --probabilities apply to 2-D queries only)");
+            }
+            return;
+        }
+        Image query = ImageFiles.readImage(file).withChannels(channels);
+        if (adapt > 0) {
+            if (state.adapted == null) {
+                state.adapted = TemplateAdapter.adapt(segmenter, prompted.get(0).template(),
+                        prompted.get(0).prompt(), AdaptationSettings.defaults().withSteps(adapt));
+                console.printf(Locale.ROOT, "adapted the model to the template in %.1f s%n",
+                        state.adapted.seconds());
+            }
+            write(console, files, file, name, query, state.adapted.segment(query), null);
+        } else if (prompted.size() == 1) {
+            if (state.prepared == null) {
+                // Encoded once, on the first 2-D query, for all of them.
+                state.prepared = segmenter.prepare(prompted.get(0).template(), prompted.get(0).prompt());
+            }
+            write(console, files, file, name, query, state.prepared.segment(query), null);
+        } else {
+            EnsembleResult e = segmenter.segment(query, prompted);
+            write(console, files, file, name, query, e.asResult(), e);
         }
     }
 

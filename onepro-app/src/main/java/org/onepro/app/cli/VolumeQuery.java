@@ -3,7 +3,6 @@ package org.onepro.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.onepro.core.error.InvalidInputException;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.PromptedTemplate;
 import org.onepro.core.volume.NiftiIO;
@@ -29,12 +28,9 @@ final class VolumeQuery {
         console.printf(Locale.ROOT, "%s: %dx%dx%d voxels, slicing along axis %d%n", file, volume.nx(), volume.ny(),
                 volume.nz(), axis);
         console.flush();
-        Volume labels;
-        try {
-            labels = VolumeSegmentation.segment(segmenter, volume, axis, slice, template.prompt(), progress(console));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(file + ", " + e.getMessage(), e);
-        }
+        // An error names the slice; the segment command adds the file.
+        Volume labels = VolumeSegmentation.segment(segmenter, volume, axis, slice, template.prompt(),
+                progress(console));
         long voxels = 0;
         for (float v : labels.data()) {
             if (v != 0) {

@@ -46,6 +46,20 @@ class SegmentCommandTest {
     }
 
     @Test
+    void aLaterQueryThatFailsSaysWhichOutputsWereAlreadyWritten(@TempDir Path dir) throws Exception {
+        Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
+        Path q1 = TestFiles.image(dir.resolve("q1.png"), TestFiles.disc(36, 28, 12, 10, 5));
+        Path broken = Files.write(dir.resolve("q2.png"), new byte[] {1, 2, 3});
+        Path out = dir.resolve("out");
+        Run r = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "click:20,15",
+                "--query", q1.toString(), broken.toString(), "--out", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("q2.png") && r.err().contains("the outputs of the query before it (" + q1
+                + ") were written"), r.err());
+        assertTrue(Files.exists(out.resolve("q1_mask.png")));
+    }
+
+    @Test
     void adaptationFitsTheModelToOneMaskedTemplateFirst(@TempDir Path dir) {
         Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
         Path mask = TestFiles.mask(dir.resolve("t_mask.png"), TestFiles.disc(40, 30, 20, 15, 6));
