@@ -15,9 +15,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Images uploaded from the page, kept in memory (newest {@value #MAX_KEPT}). The pixel count is read from the
- * file's header before anything is decoded, so a small file that would decode into a huge image is refused without
- * allocating it.
+ * Images uploaded from the page, kept in memory as the bytes that were uploaded (the newest {@value #MAX_KEPT}, at most
+ * {@value #MAX_KEPT_BYTES} bytes in all) and decoded when used: a 49 KB PNG of 4096 x 4096 pixels stays 49 KB, where
+ * its float image would take 201 MB. The pixel count is read from the file's header before anything is decoded, so
+ * a small file that would decode into a huge image is refused without allocating it.
  */
 final class Uploads {
 
@@ -26,15 +27,12 @@ final class Uploads {
     /** The largest image side accepted. */
     static final int MAX_SIDE = 4096;
     static final int MAX_KEPT = 32;
+    /** The most upload bytes kept; older uploads are dropped first. */
+    static final long MAX_KEPT_BYTES = 128L * 1024 * 1024;
 
-    private final Map<String, Image> images = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
-            return size() > MAX_KEPT;
-        }
-    };
+    // Access order: the least recently used upload is dropped first.
+    private final LinkedHashMap<String, byte[]> files = new LinkedHashMap<>(16, 0.75f, true);
+    private long keptBytes;
     private int counter;
 
     /**
@@ -44,24 +42,42 @@ final class Uploads {
      * @throws ApiException 400 for a body that is no image ImageIO reads, 413 for one over the limits
      */
     synchronized String add(String fileName, byte[] bytes) {
-        Image image = decode(fileName, bytes);
+        decode(fileName, bytes); // refuses what is not an image or too large; the image itself is not kept
         counter++;
         String id = String.format("%03d-%s", counter, safeName(fileName));
-        images.put(id, image);
+        files.put(id, bytes.clone());
+        keptBytes += bytes.length;
+        Iterator<Map.Entry<String, byte[]>> oldest = files.entrySet().iterator();
+        while ((files.size() > MAX_KEPT || keptBytes > MAX_KEPT_BYTES) && oldest.hasNext()) {
+            Map.Entry<String, byte[]> e = oldest.next();
+            if (e.getKey().equals(id)) {
+                break;
+            }
+            keptBytes -= e.getValue().length;
+            oldest.remove();
+        }
         return id;
     }
 
-    synchronized Image get(String id) {
-        Image image = images.get(id);
-        if (image == null) {
-            throw ApiException.notFound("no uploaded image '" + id + "' (uploads are kept in memory until the server"
-                    + " stops, the newest " + MAX_KEPT + ")");
+    Image get(String id) {
+        byte[] bytes;
+        synchronized (this) {
+            bytes = files.get(id);
         }
-        return image;
+        if (bytes == null) {
+            throw ApiException.notFound("no uploaded image '" + id + "' (uploads are kept in memory until the server"
+                    + " stops: the newest " + MAX_KEPT + ", at most " + MAX_KEPT_BYTES / (1024 * 1024) + " MB)");
+        }
+        return decode(id, bytes);
     }
 
     synchronized List<String> ids() {
-        return new ArrayList<>(images.keySet()).stream().sorted().toList();
+        return new ArrayList<>(files.keySet()).stream().sorted().toList();
+    }
+
+    /** Bytes held for the kept uploads. */
+    synchronized long keptBytes() {
+        return keptBytes;
     }
 
     static Image decode(String fileName, byte[] bytes) {
