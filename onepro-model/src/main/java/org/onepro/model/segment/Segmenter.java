@@ -17,6 +17,7 @@ import org.onepro.core.result.SegmentationResult;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.internal.Devices;
 import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.internal.io.ModelIO;

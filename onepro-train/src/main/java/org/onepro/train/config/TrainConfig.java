@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.onepro.core.prompt.PromptType;
 import org.onepro.data.prompt.Quality;
+import org.onepro.model.internal.Devices;
 
 /**
  * Everything that defines a training run, as plain JSON a user can read and edit ({@link TrainConfigJson}).
@@ -54,6 +55,8 @@ import org.onepro.data.prompt.Quality;
  * @param checkpointEvery      steps between checkpoints
  * @param keepCheckpoints      how many recent checkpoints to keep (the best model is kept separately)
  * @param workers              background threads assembling episodes
+ * @param device               where the model trains: {@code cpu} (default), {@code gpu} or {@code gpu:N} (a GPU needs
+ *                             the CUDA build, docs/platforms.md); a run may resume on another device
  * @param seed                 the seed of model initialisation, splits and the episode stream
  * @param outputDir            where checkpoints, logs, plots and the final model go
  */
@@ -87,6 +90,7 @@ public record TrainConfig(
         int checkpointEvery,
         int keepCheckpoints,
         int workers,
+        String device,
         long seed,
         String outputDir) {
 
@@ -131,6 +135,12 @@ public record TrainConfig(
         require(problems, checkpointEvery >= 1, "checkpointEvery must be at least 1");
         require(problems, keepCheckpoints >= 1, "keepCheckpoints must be at least 1");
         require(problems, workers >= 1, "workers must be at least 1");
+        device = device == null ? "cpu" : device;
+        try {
+            Devices.parse(device, "device");
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         require(problems, outputDir != null && !outputDir.isBlank(), "outputDir is missing");
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid training config: " + String.join("; ", problems));
@@ -154,6 +164,15 @@ public record TrainConfig(
                 structureTasks, interactiveStart, interactiveEnd, interactiveAnnealSteps, differentImage, taskWeights,
                 heldOutTasks,
                 appearanceRandomisation, autoencoderSteps, validateEvery, validationQueries, checkpointEvery,
-                keepCheckpoints, workers, seed, outputDir);
+                keepCheckpoints, workers, device, seed, outputDir);
+    }
+
+    /** This config on another device (a run may resume elsewhere). */
+    public TrainConfig withDevice(String newDevice) {
+        return new TrainConfig(dataRoots, preset, initialModel, steps, batchSize, learningRate, minLearningRate,
+                warmupSteps, weightDecay, gradClipNorm, promptTypes, qualityMix, syntheticRatio, syntheticTasks,
+                syntheticSamples, structureTasks, interactiveStart, interactiveEnd, interactiveAnnealSteps,
+                differentImage, taskWeights, heldOutTasks, appearanceRandomisation, autoencoderSteps, validateEvery,
+                validationQueries, checkpointEvery, keepCheckpoints, workers, newDevice, seed, outputDir);
     }
 }

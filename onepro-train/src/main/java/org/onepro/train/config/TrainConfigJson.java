@@ -86,6 +86,7 @@ public final class TrainConfigJson {
         d.addProperty("checkpointEvery", 100);
         d.addProperty("keepCheckpoints", 2);
         d.addProperty("workers", 1);
+        d.addProperty("device", "cpu");
         d.addProperty("seed", 1);
         d.addProperty("outputDir", "runs/onepro-small");
         return d;

@@ -23,6 +23,7 @@ import org.onepro.data.episode.EpisodeStream;
 import org.onepro.model.bundled.BundledModels;
 import org.onepro.model.config.ModelPresets;
 import org.onepro.model.config.OnePromptConfig;
+import org.onepro.model.internal.Devices;
 import org.onepro.model.internal.OnePromptModel;
 import org.onepro.model.internal.SegmenterAccess;
 import org.onepro.model.internal.io.ModelIO;
@@ -65,8 +66,7 @@ public final class Trainer implements AutoCloseable {
     private final StepListener listener;
     private final long sessionSteps;
     private final double sessionSeconds;
-    // CPU unless a device is asked for: a GPU is opt-in, never picked up because one happens to be there.
-    private final NDManager root = NDManager.newBaseManager(ai.djl.Device.cpu());
+    private final NDManager root;
     private final CheckpointStore checkpoints;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
@@ -80,6 +80,8 @@ public final class Trainer implements AutoCloseable {
         this.sessionSteps = b.sessionSteps;
         this.sessionSeconds = b.sessionSeconds;
         this.checkpoints = new CheckpointStore(out.resolve("checkpoints"), config.keepCheckpoints());
+        // The configured device only (CPU by default): a GPU is opt-in, never used because one happens to be there.
+        this.root = NDManager.newBaseManager(Devices.checked(Devices.parse(config.device(), "device")));
     }
 
     /** A builder; the config is required. */
@@ -350,9 +352,9 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void requireSameRun(TrainConfig saved) {
-        if (!saved.withSteps(config.steps()).equals(config)) {
+        if (!saved.withSteps(config.steps()).withDevice(config.device()).equals(config)) {
             throw new InvalidInputException("the output folder " + out + " holds a run with a different config;"
-                    + " only 'steps' may change when resuming. Saved: " + TrainConfigJson.toJson(saved)
+                    + " only 'steps' and 'device' may change when resuming. Saved: " + TrainConfigJson.toJson(saved)
                     + "given: " + TrainConfigJson.toJson(config) + "Use another outputDir for a new run.");
         }
     }

@@ -81,6 +81,15 @@ class TrainConfigJsonTest {
     }
 
     @Test
+    void theDeviceIsTheCpuUnlessNamedAndABadNameIsRefused() {
+        assertEquals("cpu", TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}").device());
+        assertEquals("gpu:1", TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("device=gpu:1")).device());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TrainConfigJson.fromJson("{\"dataRoots\": [\"x\"]}", List.of("device=tpu")));
+        assertTrue(e.getMessage().contains("device takes cpu, gpu or gpu:N"), e.getMessage());
+    }
+
+    @Test
     void theShippedRecipeIsTheDefaultsOneConfigPerPreset() throws IOException {
         List<Path> configs;
         try (Stream<Path> files = Files.list(Path.of("configs"))) {

@@ -97,6 +97,13 @@ class TrainerTest {
     }
 
     @Test
+    void aGpuThisMachineLacksIsRefusedBeforeTraining() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Trainer.builder().setConfig(TinyRuns.config(tmp.resolve("gpu"), 1, "device=gpu:3")).build());
+        assertTrue(e.getMessage().contains("GPU 3 was asked for"), e.getMessage());
+    }
+
+    @Test
     void aRunWithAnInitialModelStartsFromItsWeights() throws IOException {
         Path base = tmp.resolve("base");
         train(TinyRuns.config(base, 5), Long.MAX_VALUE);
