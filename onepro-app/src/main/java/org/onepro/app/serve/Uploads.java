@@ -1,9 +1,6 @@
 package org.onepro.app.serve;
 
-import org.onepro.core.image.Image;
-
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.onepro.core.image.Image;
+import org.onepro.core.io.ImageDecoding;
 
 /**
  * Images uploaded from the page, kept in memory as the bytes that were uploaded (the newest {@value #MAX_KEPT}, at most
@@ -85,31 +82,23 @@ final class Uploads {
             throw ApiException.tooLarge(fileName + " is " + bytes.length + " bytes; uploads are limited to "
                     + MAX_BYTES / (1024 * 1024) + " MB");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw ApiException.badRequest(fileName + " is not an image (PNG, JPEG, BMP, GIF or TIFF)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
+        BufferedImage decoded;
+        try {
+            decoded = ImageDecoding.read(bytes, (w, h) -> {
                 if (w > MAX_SIDE || h > MAX_SIDE) {
                     throw ApiException.tooLarge(fileName + " is " + w + " x " + h + " pixels; images may be at most "
                             + MAX_SIDE + " pixels on a side");
                 }
-                BufferedImage decoded = reader.read(0);
-                return Image.fromBufferedImage(decoded);
-            } finally {
-                reader.dispose();
-            }
+            });
+        } catch (ApiException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
             throw ApiException.badRequest(fileName + " could not be read as an image: " + e.getMessage());
         }
+        if (decoded == null) {
+            throw ApiException.badRequest(fileName + " is not an image (PNG, JPEG, BMP, GIF or TIFF)");
+        }
+        return Image.fromBufferedImage(decoded);
     }
 
     /** A file name reduced to letters, digits, dots, dashes and underscores (ids appear in URLs and file names). */

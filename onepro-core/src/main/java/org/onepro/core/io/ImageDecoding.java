@@ -17,6 +17,12 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoding {
 
+    /** A check of an image's size from its header, before decoding; it throws to refuse the image. */
+    @FunctionalInterface
+    public interface SizeCheck {
+        void check(int width, int height);
+    }
+
     private ImageDecoding() {
     }
 
@@ -30,7 +36,7 @@ public final class ImageDecoding {
      */
     public static BufferedImage read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, budget(file.toString()));
         }
     }
 
@@ -44,10 +50,25 @@ public final class ImageDecoding {
      * @throws org.onepro.core.error.InvalidInputException if the header's size is over the pixel budget
      */
     public static BufferedImage read(byte[] bytes, String what) throws IOException {
-        return read(new ByteArrayInputStream(bytes), what);
+        return read(bytes, budget(what));
     }
 
-    private static BufferedImage read(InputStream in, String what) throws IOException {
+    /**
+     * Decodes the first image of some bytes after a check of its own on the header's size (the server's uploads
+     * have a tighter limit than the pixel budget).
+     *
+     * @return the image, or {@code null} if no ImageIO reader understands the bytes
+     * @throws IOException if reading fails
+     */
+    public static BufferedImage read(byte[] bytes, SizeCheck check) throws IOException {
+        return read(new ByteArrayInputStream(bytes), check);
+    }
+
+    private static SizeCheck budget(String what) {
+        return (width, height) -> InputLimits.checkImage(width, height, what);
+    }
+
+    private static BufferedImage read(InputStream in, SizeCheck check) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream == null) {
                 return null;
@@ -59,7 +80,7 @@ public final class ImageDecoding {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                InputLimits.checkImage(reader.getWidth(0), reader.getHeight(0), what);
+                check.check(reader.getWidth(0), reader.getHeight(0));
                 return reader.read(0);
             } finally {
                 reader.dispose();

@@ -180,7 +180,7 @@ public final class InteractiveSession implements AutoCloseable {
         if (!manager.isOpen()) {
             throw new IllegalStateException("this interactive session is closed");
         }
-        owner.templateRuns().runInteractive(image, prompts, batch, each);
+        owner.templateRuns().runInteractive(encoded, prompts, batch, each);
     }
 
     private SegmentationResult run(Prompt p) {

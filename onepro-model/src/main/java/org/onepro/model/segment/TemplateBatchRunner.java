@@ -72,13 +72,11 @@ final class TemplateBatchRunner {
     }
 
     /**
-     * Segments {@code image} by each prompt on it (interactive use), handing each result (at the image's size)
-     * and the prompt's index to {@code each}, in prompt order.
+     * Segments an image, already encoded by its session, by each prompt on it (interactive use), handing each
+     * result (at the image's size) and the prompt's index to {@code each}, in prompt order.
      */
-    void runInteractive(Image image, List<Prompt> prompts, int batch, ObjIntConsumer<SegmentationResult> each) {
-        if (image == null) {
-            throw new InvalidInputException("image is required");
-        }
+    void runInteractive(InputEncoder.EncodedImage encoded, List<Prompt> prompts, int batch,
+            ObjIntConsumer<SegmentationResult> each) {
         if (prompts == null || prompts.isEmpty()) {
             throw new InvalidInputException("at least one prompt is required");
         }
@@ -88,7 +86,6 @@ final class TemplateBatchRunner {
                 throw new InvalidInputException("prompt " + i + " is missing");
             }
         }
-        InputEncoder.EncodedImage encoded = owner.inputs().encodeImage(image);
         try (QuerySide side = new QuerySide(encoded)) {
             for (int start = 0; start < prompts.size(); start += batch) {
                 int end = Math.min(prompts.size(), start + batch);
