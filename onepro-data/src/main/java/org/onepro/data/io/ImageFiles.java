@@ -181,6 +181,8 @@ public final class ImageFiles {
         BufferedImage img;
         try {
             img = ImageDecoding.read(file);
+        } catch (InvalidInputException e) {
+            throw e; // already names the file and what is wrong (an image over the pixel budget)
         } catch (IOException | RuntimeException e) {
             // Decoders also signal corrupt data with unchecked exceptions (e.g. array index errors in a bad chunk).
             throw new InvalidInputException(role + " file " + file + " could not be read: " + e, e);

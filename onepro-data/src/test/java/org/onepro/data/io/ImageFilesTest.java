@@ -59,6 +59,25 @@ class ImageFilesTest {
     }
 
     @Test
+    void anImageOverThePixelBudgetIsOneClearErrorNamingTheFile() {
+        Path file = dir.resolve("wide.png");
+        ImageFiles.writeImage(Image.of(new float[20 * 30], 1, 20, 30), file);
+        String before = System.getProperty("onepro.maxPixels");
+        try {
+            System.setProperty("onepro.maxPixels", "100");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ImageFiles.readImage(file));
+            assertTrue(e.getMessage().startsWith(file + " is 30 x 20 = 600 pixels, over the limit of 100"),
+                    e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("onepro.maxPixels");
+            } else {
+                System.setProperty("onepro.maxPixels", before);
+            }
+        }
+    }
+
+    @Test
     void eightBitGreyRoundTripsExactly() {
         Image image = eightBitImage(1);
         Path file = dir.resolve("grey.png");
