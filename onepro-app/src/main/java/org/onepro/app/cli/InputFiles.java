@@ -4,29 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.onepro.core.error.InvalidInputException;
+import org.onepro.dicom.VolumeFiles;
 
-/** File-name rules the segmenting commands share: what counts as a volume, and the base name outputs carry. */
+/** Input rules the segmenting commands share: what counts as a volume, and the base name outputs carry. */
 final class InputFiles {
 
     private InputFiles() {
     }
 
-    /** Whether the file is a NIfTI volume, by its name ({@code .nii} or {@code .nii.gz}). */
-    static boolean isNifti(Path file) {
-        String name = lowerName(file);
-        return name.endsWith(".nii") || name.endsWith(".nii.gz");
+    /** Whether the input is a volume: a NIfTI file by its name, a DICOM series folder, or a DICOM file. */
+    static boolean isVolume(Path file) {
+        return VolumeFiles.isVolume(file);
     }
 
-    /** The file name without its extension ({@code .nii.gz} counts as one): outputs are named after it. */
+    /**
+     * The name outputs are called after: a volume's as {@link VolumeFiles#baseName} gives it, an image's file name
+     * without its extension.
+     */
     static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".nii.gz")) {
-            return name.substring(0, name.length() - ".nii.gz".length());
+        if (isVolume(file)) {
+            return VolumeFiles.baseName(file);
         }
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
@@ -43,7 +44,10 @@ final class InputFiles {
         }
         Map<String, Path> seen = new HashMap<>();
         for (Path q : queries) {
-            requireFile(q, "query");
+            if (!Files.isDirectory(q)) {
+                // A folder is a DICOM series, checked when it is read.
+                requireFile(q, "query");
+            }
             Path previous = seen.putIfAbsent(baseName(q), q);
             if (previous != null) {
                 throw new InvalidInputException("queries " + previous + " and " + q + " would write the same "
@@ -59,10 +63,5 @@ final class InputFiles {
         if (!Files.isReadable(file)) {
             throw new InvalidInputException(role + " file " + file + " is not readable");
         }
-    }
-
-    private static String lowerName(Path file) {
-        Path name = file.getFileName();
-        return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -26,10 +26,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code onepro segment}: segments query images (or NIfTI volumes, slice by slice) by the target a prompt marks on
- * a template. Several {@code --template}/{@code --prompt} pairs are ensembled. Everything that can be checked
- * without reading images (prompt syntax, option counts) is a usage error; unreadable files and prompts that do
- * not fit their template are runtime errors, reported before the model loads where possible.
+ * {@code onepro segment}: segments query images (or NIfTI and DICOM volumes, slice by slice) by the target a
+ * prompt marks on a template. Several {@code --template}/{@code --prompt} pairs are ensembled. Everything that can
+ * be checked without reading images (prompt syntax, option counts) is a usage error; unreadable files and prompts
+ * that do not fit their template are runtime errors, reported before the model loads where possible.
  */
 @Command(name = "segment", sortOptions = false,
         description = {"Segment query images by the target a prompt marks on a template image.",
@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
             "  NAME_prob.png      with --probabilities: the foreground probability",
             "  NAME_var.png       with --probabilities, for an ensemble: the variance",
             "                     over the templates (white = 0.25)",
-            "  NAME_mask.nii.gz   for a NIfTI query (.nii, .nii.gz): slice by slice along",
-            "                     --axis from one 2-D template, with the input's geometry",
+            "  NAME_mask.nii.gz   for a volume query (NIfTI .nii/.nii.gz, a DICOM series",
+            "                     folder or DICOM file): slice by slice along --axis from",
+            "                     one 2-D template, with the input's geometry",
             "Prompt SPECs, in template pixels (x column, y row); quote them for the shell:",
             "  click:x,y[,fg|bg][;x,y[,fg|bg]...]  clicks, foreground unless marked bg",
             "  bbox:x0,y0,x1,y1                    a box around the target",
@@ -58,7 +59,7 @@ final class SegmentCommand implements Callable<Integer> {
     List<PromptSpec> prompts;
 
     @Option(names = "--query", required = true, arity = "1..*", paramLabel = "IMG",
-            description = "images or NIfTI volumes to segment")
+            description = "images, NIfTI volumes or DICOM series folders to segment")
     List<Path> queries;
 
     @Mixin
@@ -81,7 +82,7 @@ final class SegmentCommand implements Callable<Integer> {
     int adapt;
 
     @Option(names = "--axis", paramLabel = "A", defaultValue = "2",
-            description = "slice axis of NIfTI queries: 0 sagittal, 1 coronal, 2 axial (default ${DEFAULT-VALUE})")
+            description = "slice axis of volume queries: 0 sagittal, 1 coronal, 2 axial (default ${DEFAULT-VALUE})")
     int axis;
 
     @Spec
@@ -111,7 +112,7 @@ final class SegmentCommand implements Callable<Integer> {
         if (axis < 0 || axis > 2) {
             throw new ParameterException(spec.commandLine(), "--axis must be 0, 1 or 2, got " + axis);
         }
-        boolean volumes = queries.stream().anyMatch(InputFiles::isNifti);
+        boolean volumes = queries.stream().anyMatch(InputFiles::isVolume);
         if (adapt < 0) {
             throw new ParameterException(spec.commandLine(), "--adapt must be 0 (off) or a number of steps, got "
                     + adapt);
@@ -119,10 +120,10 @@ final class SegmentCommand implements Callable<Integer> {
         if (adapt > 0 && (templates.size() != 1 || volumes)) {
             throw new ParameterException(spec.commandLine(), "--adapt fits the model to one --template and"
                     + " segments 2-D queries; got " + templates.size() + " template(s)"
-                    + (volumes ? " and a NIfTI query" : ""));
+                    + (volumes ? " and a volume query" : ""));
         }
         if (volumes && templates.size() > 1) {
-            throw new ParameterException(spec.commandLine(), "NIfTI queries are segmented from one --template/"
+            throw new ParameterException(spec.commandLine(), "volume queries are segmented from one --template/"
                     + "--prompt pair, not an ensemble of " + templates.size());
         }
     }
@@ -132,8 +133,8 @@ final class SegmentCommand implements Callable<Integer> {
         List<PromptedTemplate> out = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
             Path file = templates.get(i);
-            if (InputFiles.isNifti(file)) {
-                throw new InvalidInputException("template " + file + " is a NIfTI volume; give a 2-D image, such as"
+            if (InputFiles.isVolume(file)) {
+                throw new InvalidInputException("template " + file + " is a volume; give a 2-D image, such as"
                         + " one slice of the volume saved as PNG");
             }
             Image image = ImageFiles.readImage(file);
@@ -190,7 +191,7 @@ final class SegmentCommand implements Callable<Integer> {
     private void segmentOne(Segmenter segmenter, List<PromptedTemplate> prompted, SegmentOutputs files,
             PrintWriter console, Path file, int channels, RunState state) {
         String name = InputFiles.baseName(file);
-        if (InputFiles.isNifti(file)) {
+        if (InputFiles.isVolume(file)) {
             VolumeQuery.segment(segmenter, file, prompted.get(0), axis, files, console);
             if (overlay || probabilities) {
                 console.println("  (--overlay and --probabilities apply to 2-D queries only)");

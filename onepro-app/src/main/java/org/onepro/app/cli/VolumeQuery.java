@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.onepro.core.image.Image;
 import org.onepro.core.prompt.PromptedTemplate;
-import org.onepro.core.volume.NiftiIO;
 import org.onepro.core.volume.Volume;
+import org.onepro.dicom.VolumeFiles;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.model.volume.ProgressListener;
 import org.onepro.model.volume.VolumeSegmentation;
 
 /**
- * One NIfTI query of {@code onepro segment}: segmented slice by slice from a 2-D template, with progress printed
- * about every tenth of the volume, and written as a uint8 label volume with the input's geometry.
+ * One volume query of {@code onepro segment} (NIfTI or DICOM): segmented slice by slice from a 2-D template, with
+ * progress printed about every tenth of the volume, and written as a uint8 label volume with the input's geometry.
  */
 final class VolumeQuery {
 
@@ -22,7 +22,7 @@ final class VolumeQuery {
 
     static void segment(Segmenter segmenter, Path file, PromptedTemplate template, int axis, SegmentOutputs files,
             PrintWriter console) {
-        Volume volume = NiftiIO.read(file);
+        Volume volume = VolumeFiles.read(file);
         // Volume slices are grey; an RGB template (a screenshot of a slice) is averaged to match them.
         Image slice = template.template().channels() == 1 ? template.template() : template.template().withChannels(1);
         console.printf(Locale.ROOT, "%s: %dx%dx%d voxels, slicing along axis %d%n", file, volume.nx(), volume.ny(),

@@ -29,6 +29,7 @@ import org.onepro.data.io.ImageFiles;
 import org.onepro.data.prompt.PromptJson;
 import org.onepro.data.prompt.PromptRecord;
 import org.onepro.data.volume.VolumeFolderTask;
+import org.onepro.dicom.VolumeFiles;
 import org.onepro.model.segment.InteractiveSession;
 import org.onepro.model.segment.PreparedEnsemble;
 import org.onepro.model.segment.PreparedTemplate;
@@ -44,7 +45,7 @@ import org.onepro.model.volume.VolumeSegmentation;
 final class SegmentationApi {
 
     /** The most templates one apply or export may ensemble. */
-    static final int MAX_TEMPLATES = 16;
+    static final int MAX_TEMPLATES = 64;
 
 
     /** The most query images one apply request segments. */
@@ -242,9 +243,9 @@ final class SegmentationApi {
             Set<Path> cases = new LinkedHashSet<>();
             dataset.ids().forEach(id -> cases.add(volumes.caseImage(id)));
             for (Path caseFile : cases) {
-                Volume labels = VolumeSegmentation.segment(segmenter, NiftiIO.read(caseFile), volumes.axis(),
+                Volume labels = VolumeSegmentation.segment(segmenter, VolumeFiles.read(caseFile), volumes.axis(),
                         t.sample().image(), t.prompt(), null);
-                NiftiIO.write(labels, folder.resolve(caseName(caseFile) + "_mask.nii.gz"));
+                NiftiIO.write(labels, folder.resolve(VolumeFiles.baseName(caseFile) + "_mask.nii.gz"));
                 files++;
             }
         } else {
@@ -260,10 +261,6 @@ final class SegmentationApi {
         return out;
     }
 
-    private static String caseName(Path file) {
-        return file.getFileName().toString().replaceAll("\\.nii(\\.gz)?$", "");
-    }
-
     private record Template(Sample sample, Prompt prompt) {
     }
 
@@ -273,7 +270,8 @@ final class SegmentationApi {
             throw ApiException.badRequest("\"templates\": [{\"id\": ..., \"prompt\": ...}, ...] is required");
         }
         if (list.getAsJsonArray().size() > MAX_TEMPLATES) {
-            // Each prepared template keeps its encoder features in native memory for the whole request.
+            // Prepared templates keep their Former inputs (a few hundred KB each) for the whole request; batches of
+            // Segmenter.ENSEMBLE_BATCH bound the working memory whatever the count (scripts/bench-serve-memory).
             throw ApiException.tooLarge("at most " + MAX_TEMPLATES + " templates per request; "
                     + list.getAsJsonArray().size() + " were sent");
         }

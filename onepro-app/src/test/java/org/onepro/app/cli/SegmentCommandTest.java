@@ -14,6 +14,7 @@ import org.onepro.core.mask.Mask;
 import org.onepro.data.io.ImageFiles;
 import org.onepro.core.volume.NiftiIO;
 import org.onepro.core.volume.Volume;
+import org.onepro.dicom.DicomTestFiles;
 import org.onepro.app.cli.OneProCliTest.Run;
 
 class SegmentCommandTest {
@@ -126,6 +127,64 @@ class SegmentCommandTest {
     }
 
     @Test
+    void aDicomSeriesNamedAgainstItsZOrderGivesAMaskInZOrderWithTheSeriesGeometry(@TempDir Path dir) {
+        // Five CT slices 3 mm apart whose disc moves right with z; file ct-5.dcm holds the lowest slice.
+        int size = 64;
+        int[] centres = {16, 24, 32, 40, 48};
+        Path series = dir.resolve("series");
+        DicomTestFiles files = new DicomTestFiles().size(size, size).pixelSpacing(0.7, 0.7).rescale(1, -1024);
+        for (int k = 0; k < centres.length; k++) {
+            Mask disc = TestFiles.disc(size, size, centres[k], 32, 8);
+            short[] stored = new short[size * size];
+            for (int i = 0; i < stored.length; i++) {
+                // Soft tissue at 76 HU on air at -1000 HU.
+                stored[i] = (short) (disc.get(i / size, i % size) ? 1100 : 24);
+            }
+            files.position(-22, -22, 100 + 3 * k).write(series.resolve("ct-" + (5 - k) + ".dcm"), stored);
+        }
+        Mask middle = TestFiles.disc(size, size, 32, 32, 8);
+        Path t = TestFiles.image(dir.resolve("slice.png"), middle);
+        Path m = TestFiles.mask(dir.resolve("slice_mask.png"), middle);
+        Path out = dir.resolve("out");
+        Run r = run("segment", "--template", t.toString(), "--prompt", "seglab:" + m, "--query", series.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Volume mask = NiftiIO.read(out.resolve("series_mask.nii.gz"));
+        assertEquals(5, mask.nz());
+        assertArrayEquals(new double[] {0.7, 0.7, 3}, mask.spacing(), 1e-5);
+        assertArrayEquals(new double[] {-0.7, 0, 0, 22, 0, -0.7, 0, 22, 0, 0, 3, 100, 0, 0, 0, 1}, mask.affine(),
+                1e-5);
+        for (int z = 0; z < 5; z++) {
+            int area = 0;
+            double sumX = 0;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    if (mask.get(x, y, z) > 0) {
+                        area++;
+                        sumX += x;
+                    }
+                }
+            }
+            double truth = Math.PI * 8 * 8;
+            assertTrue(Math.abs(area - truth) < 0.35 * truth, "slice " + z + ": " + area + " voxels, disc " + truth);
+            assertEquals(centres[z], sumX / area, 2.0, "slice " + z + " holds the disc of its z position");
+        }
+    }
+
+    @Test
+    void aCompressedDicomQueryIsOneErrorNamingItsTransferSyntax(@TempDir Path dir) {
+        Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
+        Path jpeg = new DicomTestFiles().transferSyntax(DicomTestFiles.JPEG_LOSSLESS)
+                .write(dir.resolve("scan").resolve("img1.dcm"), new short[64]);
+        Run r = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "click:20,15", "--query",
+                jpeg.getParent().toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("img1.dcm")
+                && r.err().contains("JPEG Lossless"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void usageErrorsExitWith2AndSayWhy(@TempDir Path dir) {
         Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
         Run badSpec = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "click:1,x",
@@ -172,7 +231,7 @@ class SegmentCommandTest {
         Run volumeTemplate = run("segment", "--preset", "tiny", "--template", Files.writeString(
                 dir.resolve("v.nii.gz"), "x").toString(), "--prompt", "click:1,1", "--query", t.toString());
         assertEquals(1, volumeTemplate.exit());
-        assertTrue(volumeTemplate.err().contains("is a NIfTI volume; give a 2-D image"), volumeTemplate.err());
+        assertTrue(volumeTemplate.err().contains("is a volume; give a 2-D image"), volumeTemplate.err());
         assertFalse(Files.exists(dir.resolve("o")), "nothing is written when an input fails");
     }
 

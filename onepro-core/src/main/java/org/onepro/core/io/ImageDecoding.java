@@ -10,10 +10,13 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.onepro.core.error.InvalidInputException;
 
 /**
  * The one way OnePro decodes an image file or upload: through {@link ImageIO}, with the size read from the header
- * and checked against {@link InputLimits#maxPixels()} before the pixels are decoded.
+ * and checked against {@link InputLimits#maxPixels()} before the pixels are decoded. A file holding more than one
+ * image (a multi-page TIFF, an animated GIF) is refused rather than read as its first page, which would silently
+ * drop the rest of a stack.
  */
 public final class ImageDecoding {
 
@@ -36,7 +39,7 @@ public final class ImageDecoding {
      */
     public static BufferedImage read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, budget(file.toString()));
+            return read(in, budget(file.toString()), file.toString());
         }
     }
 
@@ -50,7 +53,7 @@ public final class ImageDecoding {
      * @throws org.onepro.core.error.InvalidInputException if the header's size is over the pixel budget
      */
     public static BufferedImage read(byte[] bytes, String what) throws IOException {
-        return read(bytes, budget(what));
+        return read(new ByteArrayInputStream(bytes), budget(what), what);
     }
 
     /**
@@ -61,14 +64,27 @@ public final class ImageDecoding {
      * @throws IOException if reading fails
      */
     public static BufferedImage read(byte[] bytes, SizeCheck check) throws IOException {
-        return read(new ByteArrayInputStream(bytes), check);
+        return read(new ByteArrayInputStream(bytes), check, "the image");
+    }
+
+    /**
+     * Whether a second image follows the first; only its header is read. Readers say "no such image" with an
+     * index error or, some of them, an I/O error; the first image has been read already, so either means one.
+     */
+    private static boolean hasSecondImage(ImageReader reader) {
+        try {
+            reader.getWidth(1);
+            return true;
+        } catch (IndexOutOfBoundsException | IOException e) {
+            return false;
+        }
     }
 
     private static SizeCheck budget(String what) {
         return (width, height) -> InputLimits.checkImage(width, height, what);
     }
 
-    private static BufferedImage read(InputStream in, SizeCheck check) throws IOException {
+    private static BufferedImage read(InputStream in, SizeCheck check, String what) throws IOException {
         try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream == null) {
                 return null;
@@ -81,7 +97,13 @@ public final class ImageDecoding {
             try {
                 reader.setInput(stream, true, true);
                 check.check(reader.getWidth(0), reader.getHeight(0));
-                return reader.read(0);
+                BufferedImage image = reader.read(0);
+                if (hasSecondImage(reader)) {
+                    throw new InvalidInputException(what + " holds more than one image (a multi-page TIFF or an"
+                            + " animated image); OnePro reads one 2-D image per file: save each page as its own"
+                            + " file, or a stack as a NIfTI volume");
+                }
+                return image;
             } finally {
                 reader.dispose();
             }

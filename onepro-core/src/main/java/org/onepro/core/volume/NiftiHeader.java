@@ -7,13 +7,17 @@ import java.util.Optional;
 import org.onepro.core.error.InvalidInputException;
 
 /**
- * The fields of a 348-byte NIfTI-1 header that OnePro uses, parsed and validated, and the header OnePro writes.
- * Field offsets follow {@code nifti1.h}.
+ * The fields of a NIfTI header that OnePro uses, parsed and validated from a 348-byte NIfTI-1 or a 540-byte
+ * NIfTI-2 header, and the NIfTI-1 header OnePro writes. Field offsets follow {@code nifti1.h} and
+ * {@code nifti2.h}: NIfTI-2 widens dimensions and offsets to 64-bit integers and every float field to double.
  */
 final class NiftiHeader {
 
     /** Bytes in a NIfTI-1 header ({@code sizeof_hdr}). */
     static final int SIZE = 348;
+
+    /** Bytes in a NIfTI-2 header. */
+    static final int SIZE_2 = 540;
 
     /** Where written files put their voxels: the header plus the 4-byte "no extensions" flag. */
     static final int WRITTEN_VOX_OFFSET = 352;
@@ -27,6 +31,7 @@ final class NiftiHeader {
     private static final String[] AXIS = {"x", "y", "z"};
 
     private final ByteOrder order;
+    private final int headerBytes;
     private final int[] size;
     private final NiftiDatatype datatype;
     private final long voxOffset;
@@ -39,46 +44,64 @@ final class NiftiHeader {
     private final double[] qoffset;
     private final double[] srow;
 
-    private NiftiHeader(ByteBuffer h, int[] size, NiftiDatatype datatype, long voxOffset) {
+    /** The fields as both versions store them; {@code wide} reads the NIfTI-2 layout. */
+    private NiftiHeader(ByteBuffer h, boolean wide, int[] size, NiftiDatatype datatype, long voxOffset) {
         this.order = h.order();
+        this.headerBytes = wide ? SIZE_2 : SIZE;
         this.size = size;
         this.datatype = datatype;
         this.voxOffset = voxOffset;
-        float rawSlope = h.getFloat(112);
-        float rawInter = h.getFloat(116);
+        double rawSlope = wide ? h.getDouble(176) : h.getFloat(112);
+        double rawInter = wide ? h.getDouble(184) : h.getFloat(116);
         // The standard: a slope of 0 (or garbage) means the stored values are the real values.
-        boolean scaled = rawSlope != 0 && Float.isFinite(rawSlope);
+        boolean scaled = rawSlope != 0 && Double.isFinite(rawSlope);
         this.slope = scaled ? rawSlope : 1.0;
-        this.inter = scaled && Float.isFinite(rawInter) ? rawInter : 0.0;
-        this.pixdim = floats(h, 76, 8);
-        this.qformCode = h.getShort(252);
-        this.sformCode = h.getShort(254);
-        this.quatern = floats(h, 256, 3);
-        this.qoffset = floats(h, 268, 3);
-        this.srow = floats(h, 280, 12);
+        this.inter = scaled && Double.isFinite(rawInter) ? rawInter : 0.0;
+        this.pixdim = wide ? doubles(h, 104, 8) : floats(h, 76, 8);
+        this.qformCode = wide ? h.getInt(344) : h.getShort(252);
+        this.sformCode = wide ? h.getInt(348) : h.getShort(254);
+        this.quatern = wide ? doubles(h, 352, 3) : floats(h, 256, 3);
+        this.qoffset = wide ? doubles(h, 376, 3) : floats(h, 268, 3);
+        this.srow = wide ? doubles(h, 400, 12) : floats(h, 280, 12);
+    }
+
+    /** Whether the first header bytes (at least 4) announce a 540-byte NIfTI-2 header, in either byte order. */
+    static boolean isVersion2(byte[] bytes) {
+        int little = ByteBuffer.wrap(bytes, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return little == SIZE_2 || Integer.reverseBytes(little) == SIZE_2;
     }
 
     /**
      * Parses and validates a header.
      *
-     * @param bytes the first 348 bytes of the file (after decompression)
+     * @param bytes the first 348 bytes of the file (after decompression), or 540 for NIfTI-2
      * @param file  the file, for messages
      * @return the header
-     * @throws InvalidInputException if the header is not a single-file NIfTI-1 header describing one 2-D or 3-D
-     *                               volume of a supported datatype with at most {@link #MAX_VOXELS} voxels
+     * @throws InvalidInputException if the header is not a single-file NIfTI-1 or NIfTI-2 header describing one 2-D
+     *                               or 3-D volume of a supported datatype with at most {@link #MAX_VOXELS} voxels
      */
     static NiftiHeader parse(byte[] bytes, String file) {
-        ByteBuffer h = ByteBuffer.wrap(bytes, 0, SIZE);
-        h.order(byteOrder(h, file));
-        checkMagic(bytes, file);
-        int[] size = dimensions(h, file);
-        NiftiDatatype datatype = NiftiDatatype.forCode(h.getShort(70), file);
-        float offset = h.getFloat(108);
-        if (!(offset >= SIZE) || offset != Math.rint(offset) || offset > Integer.MAX_VALUE) {
-            throw new InvalidInputException(file + ": vox_offset " + offset + " is invalid; it must be a whole "
-                    + "number of bytes, at least " + SIZE);
+        boolean wide = bytes.length >= SIZE_2 && isVersion2(bytes);
+        ByteBuffer h = ByteBuffer.wrap(bytes, 0, wide ? SIZE_2 : SIZE);
+        h.order(byteOrder(h, file, wide ? SIZE_2 : SIZE));
+        checkMagic(bytes, file, wide);
+        int[] size = dimensions(h, file, wide);
+        NiftiDatatype datatype = NiftiDatatype.forCode(h.getShort(wide ? 12 : 70), file);
+        int minimum = wide ? SIZE_2 : SIZE;
+        if (wide) {
+            long offset = h.getLong(168);
+            if (offset < minimum || offset > Integer.MAX_VALUE) {
+                throw new InvalidInputException(file + ": vox_offset " + offset + " is invalid; it must be at least "
+                        + minimum);
+            }
+            return new NiftiHeader(h, true, size, datatype, offset);
         }
-        return new NiftiHeader(h, size, datatype, (long) offset);
+        float offset = h.getFloat(108);
+        if (!(offset >= minimum) || offset != Math.rint(offset) || offset > Integer.MAX_VALUE) {
+            throw new InvalidInputException(file + ": vox_offset " + offset + " is invalid; it must be a whole "
+                    + "number of bytes, at least " + minimum);
+        }
+        return new NiftiHeader(h, false, size, datatype, (long) offset);
     }
 
     /**
@@ -144,6 +167,11 @@ final class NiftiHeader {
         }
         h.put(344, "n+1\0".getBytes(StandardCharsets.US_ASCII));
         return h.array();
+    }
+
+    /** Bytes of the header itself: 348 for NIfTI-1, 540 for NIfTI-2. */
+    int headerBytes() {
+        return headerBytes;
     }
 
     /** Voxels along x, y and z. */
@@ -216,63 +244,78 @@ final class NiftiHeader {
         return NiftiAffine.diagonal(voxel);
     }
 
-    private static ByteOrder byteOrder(ByteBuffer h, String file) {
+    private static ByteOrder byteOrder(ByteBuffer h, String file, int expected) {
         int little = h.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         int big = Integer.reverseBytes(little);
-        if (little == SIZE) {
+        if (little == expected) {
             return ByteOrder.LITTLE_ENDIAN;
         }
-        if (big == SIZE) {
+        if (big == expected) {
             return ByteOrder.BIG_ENDIAN;
         }
-        if (little == 540 || big == 540) {
-            throw new InvalidInputException(file + " is a NIfTI-2 file; only NIfTI-1 is supported");
-        }
-        throw new InvalidInputException(file + " is not a NIfTI-1 file: its header size field (sizeof_hdr) is "
-                + little + " read little-endian and " + big + " read big-endian, not " + SIZE);
+        throw new InvalidInputException(file + " is not a NIfTI file: its header size field (sizeof_hdr) is "
+                + little + " read little-endian and " + big + " read big-endian, not " + SIZE + " (NIfTI-1) or "
+                + SIZE_2 + " (NIfTI-2)");
     }
 
-    private static void checkMagic(byte[] bytes, String file) {
-        String magic = new String(bytes, 344, 4, StandardCharsets.ISO_8859_1);
-        if (magic.equals("n+1\0")) {
+    private static void checkMagic(byte[] bytes, String file, boolean wide) {
+        String magic = wide ? new String(bytes, 4, 8, StandardCharsets.ISO_8859_1)
+                : new String(bytes, 344, 4, StandardCharsets.ISO_8859_1);
+        String expected = wide ? "n+2\0\r\n\032\n" : "n+1\0";
+        if (magic.equals(expected)) {
             return;
         }
-        if (magic.equals("ni1\0")) {
-            throw new InvalidInputException(file + " is the header of a NIfTI .hdr/.img pair (magic \"ni1\"); "
-                    + ".hdr/.img pairs are not supported, convert them to a single .nii or .nii.gz file");
+        if (magic.startsWith(wide ? "ni2" : "ni1")) {
+            throw new InvalidInputException(file + " is the header of a NIfTI .hdr/.img pair (magic \""
+                    + magic.substring(0, 3) + "\"); .hdr/.img pairs are not supported, convert them to a single .nii"
+                    + " or .nii.gz file");
         }
-        throw new InvalidInputException(file + " is not a NIfTI-1 file: its magic is \"" + printable(magic)
-                + "\", expected \"n+1\"");
+        throw new InvalidInputException(file + " is not a NIfTI-" + (wide ? 2 : 1) + " file: its magic is \""
+                + printable(magic) + "\", expected \"" + expected.substring(0, 3) + "\"");
     }
 
-    private static int[] dimensions(ByteBuffer h, String file) {
-        int rank = h.getShort(40);
+    private static int[] dimensions(ByteBuffer h, String file, boolean wide) {
+        long rank = dim(h, wide, 0);
         if (rank < 2 || rank > 7) {
             throw new InvalidInputException(file + ": dim[0] is " + rank + "; only 2-D and 3-D volumes are "
                     + "supported (dim[0] 2 or 3, or a higher rank whose extra dimensions are all 1)");
         }
         int[] size = {1, 1, 1};
         for (int i = 1; i <= Math.min(rank, 3); i++) {
-            int n = h.getShort(40 + 2 * i);
-            if (n <= 0) {
+            long n = dim(h, wide, i);
+            if (n <= 0 || n > MAX_VOXELS) {
                 throw new InvalidInputException(file + ": dim[" + i + "] (size along " + AXIS[i - 1] + ") is " + n
-                        + "; every dimension must be positive");
+                        + "; every dimension must be positive" + (n > 0 ? " and at most " + MAX_VOXELS : ""));
             }
-            size[i - 1] = n;
+            size[i - 1] = (int) n;
         }
         for (int i = 4; i <= rank; i++) {
-            int n = h.getShort(40 + 2 * i);
+            long n = dim(h, wide, i);
             if (n != 1) {
                 throw new InvalidInputException(file + ": dim[" + i + "] is " + n + "; only a single 3-D volume is "
                         + "supported, not a series (dim[4] and above must be 1)");
             }
         }
-        long voxels = (long) size[0] * size[1] * size[2];
+        // As a double, so that three 31-bit NIfTI-2 sizes cannot overflow the product.
+        double voxels = (double) size[0] * size[1] * size[2];
         if (voxels > MAX_VOXELS) {
             throw new InvalidInputException(file + ": header says " + size[0] + "x" + size[1] + "x" + size[2] + " = "
-                    + voxels + " voxels; at most " + MAX_VOXELS + " are supported");
+                    + String.format(java.util.Locale.ROOT, "%.0f", voxels) + " voxels; at most " + MAX_VOXELS
+                    + " are supported");
         }
         return size;
+    }
+
+    private static long dim(ByteBuffer h, boolean wide, int i) {
+        return wide ? h.getLong(16 + 8 * i) : h.getShort(40 + 2 * i);
+    }
+
+    private static double[] doubles(ByteBuffer h, int offset, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = h.getDouble(offset + 8 * i);
+        }
+        return out;
     }
 
     private static double[] floats(ByteBuffer h, int offset, int n) {

@@ -21,10 +21,12 @@ import org.onepro.core.io.AtomicFiles;
 import org.onepro.core.io.InputLimits;
 
 /**
- * Reads and writes single-file NIfTI-1 volumes ({@code .nii}, and gzip-compressed {@code .nii.gz}) in pure Java.
+ * Reads single-file NIfTI-1 and NIfTI-2 volumes ({@code .nii}, and gzip-compressed {@code .nii.gz}) and writes
+ * NIfTI-1, in pure Java.
  *
- * <p>Reading accepts either byte order, datatypes uint8, int16, int32, float32 and float64, and 2-D or 3-D data
- * (a 4-D header with one time point counts as 3-D). Values are widened to float with {@code scl_slope/scl_inter}
+ * <p>Reading accepts either byte order; the datatypes uint8, int8, int16, uint16, int32, uint32, int64, uint64,
+ * float32, float64 and rgb24 (read as the mean of its channels, kept as float32); and 2-D or 3-D data (a 4-D
+ * header with one time point counts as 3-D). Values are widened to float with {@code scl_slope/scl_inter}
  * applied when the slope is non-zero and finite. The affine comes from the sform when {@code sform_code > 0}, else
  * from the qform when {@code qform_code > 0}, else from a diagonal of voxel sizes; the spacing is pixdim[1..3].
  * The volume keeps the stored datatype unless scaling turned integers into values that type cannot hold exactly,
@@ -56,8 +58,8 @@ public final class NiftiIO {
      *
      * @param file the file
      * @return the volume
-     * @throws InvalidInputException if the file is missing or unreadable, is not a single-file NIfTI-1 volume of a
-     *                               supported datatype, or holds less data than its header promises; the message
+     * @throws InvalidInputException if the file is missing or unreadable, is not a single-file NIfTI-1 or NIfTI-2
+     *                               volume of a supported datatype, or holds less data than its header promises; the message
      *                               names the file and the problem
      */
     public static Volume read(Path file) {
@@ -97,6 +99,10 @@ public final class NiftiIO {
         Objects.requireNonNull(file, "file");
         String context = "cannot write " + file;
         NiftiDatatype datatype = NiftiDatatype.forCode(volume.datatype(), context);
+        if (!datatype.isWritable()) {
+            throw new InvalidInputException(context + ": NIfTI datatype " + datatype.code() + " ("
+                    + datatype.label() + ") is read only; write the volume as float32 (16) or an integer type");
+        }
         byte[] header = NiftiHeader.encode(volume, datatype, context);
         float[] values = volume.data();
         if (datatype.isInteger()) {
@@ -168,18 +174,32 @@ public final class NiftiIO {
     }
 
     private static NiftiHeader header(InputStream in, Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = in.readNBytes(NiftiHeader.SIZE);
-        } catch (EOFException e) {
-            throw new InvalidInputException(file + " is truncated: its compressed data ends inside the "
-                    + NiftiHeader.SIZE + "-byte NIfTI-1 header", e);
-        }
-        if (bytes.length < NiftiHeader.SIZE) {
-            throw new InvalidInputException(file + " is too short for a NIfTI-1 file: it holds " + bytes.length
-                    + " bytes (after any decompression) but the header alone takes " + NiftiHeader.SIZE);
+        byte[] bytes = headerBytes(in, file, NiftiHeader.SIZE, new byte[0]);
+        if (NiftiHeader.isVersion2(bytes)) {
+            bytes = headerBytes(in, file, NiftiHeader.SIZE_2 - NiftiHeader.SIZE, bytes);
         }
         return NiftiHeader.parse(bytes, file.toString());
+    }
+
+    /** Reads {@code count} more header bytes after {@code before}, or says the file is too short. */
+    private static byte[] headerBytes(InputStream in, Path file, int count, byte[] before) throws IOException {
+        int total = before.length + count;
+        byte[] more;
+        try {
+            more = in.readNBytes(count);
+        } catch (EOFException e) {
+            throw new InvalidInputException(file + " is truncated: its compressed data ends inside the "
+                    + (before.length == 0 ? NiftiHeader.SIZE : total) + "-byte NIfTI header", e);
+        }
+        if (more.length < count) {
+            throw new InvalidInputException(file + " is too short for a NIfTI file: it holds "
+                    + (before.length + more.length) + " bytes (after any decompression) but the header alone takes "
+                    + total);
+        }
+        byte[] out = new byte[total];
+        System.arraycopy(before, 0, out, 0, before.length);
+        System.arraycopy(more, 0, out, before.length, count);
+        return out;
     }
 
     /** Rejects a header that promises more data than the file can hold, before any voxel memory exists. */
@@ -203,7 +223,7 @@ public final class NiftiIO {
     }
 
     private static void skipTo(InputStream in, NiftiHeader header, Path file) throws IOException {
-        long gap = header.voxOffset() - NiftiHeader.SIZE;
+        long gap = header.voxOffset() - header.headerBytes();
         try {
             in.skipNBytes(gap);
         } catch (EOFException e) {
@@ -269,6 +289,10 @@ public final class NiftiIO {
     /** The stored datatype, or float32 when scaling produced values the stored integer type cannot hold. */
     private static int keptDatatype(NiftiHeader header, float[] values) {
         NiftiDatatype type = header.datatype();
+        if (type == NiftiDatatype.RGB24) {
+            // Read as grey means, which need not be whole numbers.
+            return NiftiDatatype.FLOAT32.code();
+        }
         if (!header.scales() || !type.isInteger()) {
             return type.code();
         }

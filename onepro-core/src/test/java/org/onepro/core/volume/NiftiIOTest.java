@@ -40,7 +40,7 @@ class NiftiIOTest {
     Path dir;
 
     static Stream<Arguments> datatypesAndNames() {
-        return Stream.of(2, 4, 8, 16, 64)
+        return Stream.of(2, 4, 8, 16, 64, 256, 512, 768, 1024, 1280)
                 .flatMap(t -> Stream.of(Arguments.of(t, "v.nii"), Arguments.of(t, "v.nii.gz")));
     }
 
@@ -52,6 +52,11 @@ class NiftiIOTest {
                 case 4 -> (i * 2731) % 65536 - 32768;
                 case 8 -> (i - n / 2) * 16_777_259f;
                 case 16 -> (float) Math.sin(i) * 1e3f + 1e-7f * i;
+                case 256 -> (i * 37) % 256 - 128;
+                case 512 -> (i * 2731) % 65536;
+                case 768 -> i * 65_537f * 1024;
+                case 1024 -> (i - n / 2) * 0x1p40f;
+                case 1280 -> i * 0x1p40f;
                 default -> (float) (Math.cos(i) * 1e-30);
             };
         }
@@ -309,7 +314,7 @@ class NiftiIOTest {
     void fileShorterThanAHeaderIsReported() throws IOException {
         String message = readError(new byte[100], "tiny.nii");
 
-        assertTrue(message.contains("tiny.nii is too short for a NIfTI-1 file: it holds 100 bytes"), message);
+        assertTrue(message.contains("tiny.nii is too short for a NIfTI file: it holds 100 bytes"), message);
     }
 
     @Test
@@ -333,11 +338,103 @@ class NiftiIOTest {
 
     @Test
     void unsupportedDatatypeIsNamed() throws IOException {
-        ByteBuffer h = header(ByteOrder.LITTLE_ENDIAN, 128, 512, 4, 4, 4);
+        ByteBuffer h = header(ByteOrder.LITTLE_ENDIAN, 512, 32, 4, 4, 4);
 
-        String message = readError(h.array(), "u16.nii");
+        String message = readError(h.array(), "complex.nii");
 
-        assertTrue(message.contains("u16.nii: unsupported NIfTI datatype 512 (uint16)"), message);
+        assertTrue(message.contains("complex.nii: unsupported NIfTI datatype 32 (complex64); supported are 2 uint8"),
+                message);
+    }
+
+    @Test
+    void rgbVoxelsAreReadAsTheirGreyMean() throws IOException {
+        ByteBuffer h = header(ByteOrder.LITTLE_ENDIAN, 2 * 3, 128, 2, 1, 1);
+        h.putShort(72, (short) 24);
+        h.put(352, (byte) 10).put(353, (byte) 20).put(354, (byte) 31);
+        h.put(355, (byte) 255).put(356, (byte) 255).put(357, (byte) 255);
+        Path file = dir.resolve("rgb.nii");
+        Files.write(file, h.array());
+
+        Volume v = NiftiIO.read(file);
+
+        assertEquals(61 / 3f, v.get(0, 0, 0), 1e-5);
+        assertEquals(255f, v.get(1, 0, 0));
+        assertEquals(16, v.datatype(), "grey means are kept as float32");
+        NiftiIO.write(v, dir.resolve("grey.nii"));
+        assertEquals(v, NiftiIO.read(dir.resolve("grey.nii")));
+    }
+
+    /** A NIfTI-2 header (540 bytes) followed by the data at offset 544. */
+    private static ByteBuffer header2(ByteOrder order, int dataBytes, int datatype, long... dims) {
+        ByteBuffer h = ByteBuffer.allocate(544 + dataBytes).order(order);
+        h.putInt(0, 540);
+        h.put(4, "n+2\0\r\n\032\n".getBytes(StandardCharsets.ISO_8859_1));
+        h.putShort(12, (short) datatype);
+        h.putLong(16, dims.length);
+        for (int i = 0; i < dims.length; i++) {
+            h.putLong(24 + 8 * i, dims[i]);
+        }
+        for (int i = 1; i <= 3; i++) {
+            h.putDouble(104 + 8 * i, 1.0);
+        }
+        h.putLong(168, 544);
+        return h;
+    }
+
+    @Test
+    void nifti2WithSformScalingAndUint16IsRead() throws IOException {
+        ByteBuffer h = header2(ByteOrder.LITTLE_ENDIAN, 6 * 2, 512, 3, 2, 1);
+        h.putDouble(112, 0.8).putDouble(120, 0.9).putDouble(128, 2.5); // pixdim[1..3]
+        h.putDouble(176, 2.0).putDouble(184, -100.0); // scl_slope, scl_inter
+        h.putInt(348, 1); // sform_code
+        double[] srow = {0.8, 0, 0, -12.5, 0, 0.9, 0, 7, 0, 0, 2.5, 1.25};
+        for (int i = 0; i < 12; i++) {
+            h.putDouble(400 + 8 * i, srow[i]);
+        }
+        for (int i = 0; i < 6; i++) {
+            h.putShort(544 + 2 * i, (short) (60000 + i));
+        }
+        Path file = dir.resolve("two.nii.gz");
+        Files.write(file, gzip(h.array()));
+
+        Volume v = NiftiIO.read(file);
+
+        assertEquals(3, v.nx());
+        assertEquals(2, v.ny());
+        assertEquals(1, v.nz());
+        assertEquals((60000 + 4) * 2 - 100, v.get(1, 1, 0));
+        assertArrayEquals(new double[] {0.8, 0.9, 2.5}, v.spacing(), 1e-12);
+        assertArrayEquals(new double[] {0.8, 0, 0, -12.5, 0, 0.9, 0, 7, 0, 0, 2.5, 1.25, 0, 0, 0, 1}, v.affine(),
+                1e-12);
+        assertArrayEquals(new int[] {3, 2, 1}, NiftiIO.readSize(file));
+    }
+
+    @Test
+    void bigEndianNifti2WithQformIsRead() throws IOException {
+        ByteBuffer h = header2(ByteOrder.BIG_ENDIAN, 4, 2, 2, 2, 1);
+        h.putInt(344, 1); // qform_code, identity rotation
+        h.putDouble(376, 5.0).putDouble(384, 6.0).putDouble(392, 7.0);
+        h.put(544, (byte) 1).put(545, (byte) 2).put(546, (byte) 3).put(547, (byte) 250);
+        Path file = dir.resolve("be2.nii");
+        Files.write(file, h.array());
+
+        Volume v = NiftiIO.read(file);
+
+        assertEquals(250f, v.get(1, 1, 0));
+        assertArrayEquals(new double[] {1, 0, 0, 5, 0, 1, 0, 6, 0, 0, 1, 7, 0, 0, 0, 1}, v.affine(), 1e-12);
+    }
+
+    @Test
+    void nifti2HeadersThatLieAreRefused() throws IOException {
+        ByteBuffer badMagic = header2(ByteOrder.LITTLE_ENDIAN, 4, 2, 2, 2, 1);
+        badMagic.put(4, "n+1\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(readError(badMagic.array(), "magic2.nii").contains("is not a NIfTI-2 file: its magic is"));
+        ByteBuffer huge = header2(ByteOrder.LITTLE_ENDIAN, 4, 2, 3_000_000_000L, 2, 1);
+        assertTrue(readError(huge.array(), "huge2.nii").contains("dim[1] (size along x) is 3000000000"));
+        ByteBuffer short2 = header2(ByteOrder.LITTLE_ENDIAN, 0, 2, 2, 2, 1);
+        byte[] cut = java.util.Arrays.copyOf(short2.array(), 400);
+        assertTrue(readError(cut, "cut2.nii").contains("holds 400 bytes (after any decompression) but the header"
+                + " alone takes 540"));
     }
 
     @Test
@@ -368,7 +465,7 @@ class NiftiIOTest {
 
         String message = readError(h.array(), "other.nii");
 
-        assertTrue(message.contains("other.nii is not a NIfTI-1 file: its header size field (sizeof_hdr) is 1234"),
+        assertTrue(message.contains("other.nii is not a NIfTI file: its header size field (sizeof_hdr) is 1234"),
                 message);
     }
 
@@ -407,12 +504,16 @@ class NiftiIOTest {
 
     @Test
     void unsupportedDatatypeCannotBeWritten() {
-        Volume v = new Volume(1, 1, 1, new float[] {0}, AFFINE, SPACING, 512);
+        Volume v = new Volume(1, 1, 1, new float[] {0}, AFFINE, SPACING, 32);
 
         String message = assertThrows(InvalidInputException.class, () -> NiftiIO.write(v, dir.resolve("w.nii")))
                 .getMessage();
 
-        assertTrue(message.contains("unsupported NIfTI datatype 512"), message);
+        assertTrue(message.contains("unsupported NIfTI datatype 32"), message);
+        Volume rgb = new Volume(1, 1, 1, new float[] {0}, AFFINE, SPACING, 128);
+        String readOnly = assertThrows(InvalidInputException.class, () -> NiftiIO.write(rgb, dir.resolve("c.nii")))
+                .getMessage();
+        assertTrue(readOnly.contains("datatype 128 (rgb24) is read only"), readOnly);
     }
 
     @Test

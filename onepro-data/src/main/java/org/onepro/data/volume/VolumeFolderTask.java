@@ -22,6 +22,7 @@ import org.onepro.core.volume.VolumeSlicer;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.dicom.VolumeFiles;
 
 /**
  * A task read from a Medical Segmentation Decathlon or nnU-Net folder, {@code <task>/imagesTr/} plus
@@ -31,7 +32,9 @@ import org.onepro.data.dataset.TaskDataset;
  * the extension; hidden files (such as the {@code ._case.nii.gz} files macOS leaves in the Decathlon archives) are
  * ignored. Its image is the file of the same name in {@code imagesTr/} (the Decathlon layout) or, failing that,
  * {@code imagesTr/<case>_0000.nii.gz} or {@code imagesTr/<case>_0000.nii} (the nnU-Net layout, whose
- * {@code _0000} is the first channel; further channels are not used). Images without labels are not listed.
+ * {@code _0000} is the first channel; further channels are not used) or, failing those, a DICOM series folder
+ * {@code imagesTr/<case>/} or {@code imagesTr/<case>_0000/} (read by {@link VolumeFiles}, its label volume in the
+ * series' voxel order). Images without labels are not listed.
  *
  * <p>Ids are {@code <case>#<axis>:<index>}, sorted by case name and then by slice index. A sample's image is the
  * slice as stored (one channel, no normalisation) with the volume's in-plane voxel sizes as pixel spacing, and its
@@ -110,7 +113,7 @@ public final class VolumeFolderTask implements TaskDataset {
             Path labelFile = entry.getValue();
             Path imageFile = imageFor(images, caseId, labelFile);
             int[] size = NiftiIO.readSize(labelFile);
-            int[] imageSize = NiftiIO.readSize(imageFile);
+            int[] imageSize = VolumeFiles.readSize(imageFile);
             checkSameShape(imageFile, imageSize, labelFile, size);
             int[] slices = skipEmptySlices
                     ? VolumeSlicer.nonEmpty(NiftiIO.read(labelFile), axis)
@@ -203,7 +206,7 @@ public final class VolumeFolderTask implements TaskDataset {
         Pair p = recent.get(caseId);
         if (p == null) {
             // Read outside the lock so that one thread's slow read does not stall others on a cached case.
-            p = new Pair(NiftiIO.read(c.image()), NiftiIO.read(c.labels()));
+            p = new Pair(VolumeFiles.read(c.image()), NiftiIO.read(c.labels()));
             checkSameShape(c.image(), size(p.image()), c.labels(), size(p.labels()));
             recent.put(caseId, p);
         }
@@ -294,8 +297,12 @@ public final class VolumeFolderTask implements TaskDataset {
         for (String ext : EXTENSIONS) {
             candidates.add(images.resolve(id + "_0000" + ext));
         }
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
+        int files = candidates.size();
+        candidates.add(images.resolve(id));
+        candidates.add(images.resolve(id + "_0000"));
+        for (int i = 0; i < candidates.size(); i++) {
+            Path p = candidates.get(i);
+            if (i < files ? Files.isRegularFile(p) : Files.isDirectory(p)) {
                 return p;
             }
         }

@@ -22,6 +22,7 @@ import org.onepro.data.dataset.DatasetRoot;
 import org.onepro.data.dataset.LabelMap;
 import org.onepro.data.dataset.LabeledImage;
 import org.onepro.data.dataset.TaskDataset;
+import org.onepro.dicom.DicomTestFiles;
 
 class VolumeFolderTaskTest {
 
@@ -169,6 +170,29 @@ class VolumeFolderTaskTest {
         assertEquals("b#2:1", s.id());
         assertEquals(intensity(5000, 1, 2, 1) - 0.25f, s.image().get(0, 2, 1));
         assertEquals(LabelMap.of(new int[] {0, 0, 0, 0, 0, 2}, 3, 2), s.labels());
+    }
+
+    @Test
+    void aDicomSeriesFolderIsACaseImageReadInZOrder() {
+        // Case c: a series of three 2 x 3 slices whose file names run against z, labelled by a NIfTI volume.
+        Path series = task.resolve("imagesTr").resolve("c");
+        DicomTestFiles files = new DicomTestFiles().size(2, 3);
+        for (int z = 0; z < 3; z++) {
+            short[] stored = new short[6];
+            for (int i = 0; i < 6; i++) {
+                stored[i] = (short) intensity(0, i % 2, i / 2, z);
+            }
+            files.position(0, 0, 2.0 * z).write(series.resolve("img" + (3 - z) + ".dcm"), stored);
+        }
+        NiftiIO.write(labels(2, 3, 3, new int[] {1, 2, 2, 4}), task.resolve("labelsTr").resolve("c.nii.gz"));
+        VolumeFolderTask t = VolumeFolderTask.open(task, 2, true);
+
+        LabeledImage s = t.load("c#2:2");
+
+        assertTrue(t.ids().contains("c#2:2"), t.ids().toString());
+        assertEquals(intensity(0, 1, 2, 2), s.image().get(0, 2, 1));
+        assertEquals(LabelMap.of(new int[] {0, 0, 0, 0, 0, 4}, 3, 2), s.labels());
+        assertEquals(series, t.caseImage("c#2:2"));
     }
 
     @Test

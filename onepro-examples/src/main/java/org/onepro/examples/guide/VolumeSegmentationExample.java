@@ -14,6 +14,7 @@ import org.onepro.core.volume.NiftiIO;
 import org.onepro.core.volume.Volume;
 import org.onepro.core.volume.VolumeSlicer;
 import org.onepro.data.dataset.DemoData;
+import org.onepro.dicom.VolumeFiles;
 import org.onepro.model.segment.Segmenter;
 import org.onepro.model.volume.VolumeSegmentation;
 
@@ -21,7 +22,8 @@ import org.onepro.model.volume.VolumeSegmentation;
  * A 3-D volume from one prompted slice: segments a NIfTI volume slice by slice along the axial axis from a box
  * drawn on one template slice, and writes a NIfTI label volume with the input's geometry.
  *
- * <p>{@code scripts/example VolumeSegmentationExample [VOLUME.nii[.gz] TEMPLATE_SLICE X0,Y0,X1,Y1] [OUT_DIR]}.
+ * <p>{@code scripts/example VolumeSegmentationExample [VOLUME TEMPLATE_SLICE X0,Y0,X1,Y1] [OUT_DIR]}, where VOLUME
+ * is a NIfTI file or a DICOM series folder ({@code VolumeFiles} reads either).
  * Without a volume it first stacks the CT slices of {@code data/demo/ct_abdomen_spleen} into one (writing it to
  * the output folder) and boxes the spleen on its first slice, so the Dice of every slice can be printed.
  */
@@ -44,7 +46,7 @@ public final class VolumeSegmentationExample {
         BBox box;
         List<Path> slices = null;
         if (args.length >= 3) {
-            volume = NiftiIO.read(Path.of(args[0]));
+            volume = VolumeFiles.read(Path.of(args[0]));
             templateSlice = Integer.parseInt(args[1]);
             String[] c = args[2].split(",");
             box = new BBox(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]),
