@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "summarize",
         description = {"Put 'evaluate --out' CSVs side by side as a Markdown table: one row per task, one column per"
                 + " METHOD=FILE[,FILE...] argument; a method's files (its seeds) are pooled per task. Each cell is"
-                + " the mean Dice with its 95% percentile-bootstrap interval over the pooled rows, resampling each"
+                + " the mean Dice with its 95%% percentile-bootstrap interval over the pooled rows, resampling each"
                 + " target of a query with all its seeds' rows (scored under two seeds, it counts once); the last"
                 + " row is the mean of the task means, over the tasks each column holds (their count in brackets)."})
 final class SummarizeCommand implements Callable<Integer> {

@@ -171,6 +171,7 @@ class EvaluateCommandTest {
                 "--templates", "2"},
             {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--baseline", "copy-template", "--adapt",
                 "5"},
+            {"evaluate", "--data", data.toString(), "--prompt", "seglab", "--preset", "tiny", "--fuse-classifier"},
         };
         for (String[] args : usage) {
             Run r = OneProCliTest.run(args);
@@ -187,6 +188,14 @@ class EvaluateCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("adapted to the template in"), r.out());
         assertTrue(r.lastLine().matches(String.format(LAST_LINE, 1)), r.lastLine());
+        Run fused = OneProCliTest.run("evaluate", "--data", data.toString(), "--preset", "tiny", "--prompt", "seglab",
+                "--adapt", "3", "--fuse-classifier");
+        assertEquals(0, fused.exit(), fused.err());
+        assertTrue(fused.out().contains("fitted the pixel classifier in"), fused.out());
+        // Bright discs on black: the classifier alone finds them, so the fused mean must too, whatever the
+        // three-step tiny model says.
+        double dice = Double.parseDouble(fused.lastLine().replaceAll("mean dice: ([0-9.]+) over.*", "$1"));
+        assertTrue(dice > 0.8, fused.lastLine());
     }
 
     @Test

@@ -146,10 +146,12 @@ class OneProCliTest {
 
     @Test
     void everyCommandsHelpDescribesEachOptionOnce() {
-        for (String command : new String[] {"segment", "everything", "evaluate", "compare", "demo", "serve", "train",
-                "info", "bench"}) {
+        for (String command : new String[] {"segment", "everything", "evaluate", "compare", "summarize", "demo",
+                "serve", "train", "info", "bench"}) {
             Run help = run(command, "--help");
             assertEquals(0, help.exit(), command);
+            // picocli prints a description it cannot format (a bare % in it) raw, with its %n left in.
+            assertFalse(help.out().contains("%n"), command + " --help is unformatted:\n" + help.out());
             Set<String> seen = new HashSet<>();
             for (String line : help.out().split("\\R")) {
                 String option = line.strip();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onepro.core.image.Image;
 import org.onepro.core.mask.Mask;
+import org.onepro.core.metric.SegmentationMetrics;
 import org.onepro.data.io.ImageFiles;
 import org.onepro.core.volume.NiftiIO;
 import org.onepro.core.volume.Volume;
@@ -79,6 +80,19 @@ class SegmentCommandTest {
                 "--template", t.toString(), "--prompt", "seglab:" + mask, "--query", q.toString(), "--adapt", "3");
         assertEquals(2, two.exit(), two.err());
         assertTrue(two.err().contains("one --template"), two.err());
+        Run fused = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "seglab:" + mask,
+                "--query", q.toString(), "--out", dir.resolve("fused").toString(), "--adapt", "3",
+                "--fuse-classifier");
+        assertEquals(0, fused.exit(), fused.err());
+        assertTrue(fused.out().contains("fitted the pixel classifier to the template in"), fused.out());
+        // The classifier finds the bright disc; an untrained tiny model after three steps does not on its own.
+        Mask truth = TestFiles.disc(36, 28, 12, 10, 5);
+        double dice = SegmentationMetrics.dice(Mask.read(dir.resolve("fused").resolve("q_mask.png")), truth);
+        assertTrue(dice > 0.8, "Dice " + dice);
+        Run noAdapt = run("segment", "--preset", "tiny", "--template", t.toString(), "--prompt", "seglab:" + mask,
+                "--query", q.toString(), "--fuse-classifier");
+        assertEquals(2, noAdapt.exit(), noAdapt.err());
+        assertTrue(noAdapt.err().contains("add --adapt"), noAdapt.err());
     }
 
     @Test

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 
@@ -12,11 +13,12 @@ import ai.djl.training.ParameterStore;
  * A 2-D convolution with bias; "same" padding for odd kernels, none for patchify kernels
  * ({@code kernel == stride}).
  *
- * <p>It is computed as im2col plus a matrix product, not with the engine's convolution: libtorch
+ * <p>Training on a CPU computes it as im2col plus a matrix product, not with the engine's convolution: libtorch
  * 2.7.1's oneDNN convolution on this project's CPUs returns wrong outputs at batch sizes above 1
  * for many channel counts, and NaN input gradients for stride-2 kernels (docs/engine-notes.md;
  * {@code ConvCorrectnessTest} guards both). Shifted slices, reshapes and a GEMM have plain,
- * well-tested gradients.
+ * well-tested gradients. Inference uses the engine, which is correct for one sample at a time and several
+ * times faster; {@link EngineConvolution} decides per call whether a batch may go to it whole.
  */
 public final class Conv extends ParamBlock {
 
@@ -56,12 +58,35 @@ public final class Conv extends ParamBlock {
             throw new IllegalArgumentException("conv expects " + in + " input channels, got " + s.get(1));
         }
         long b = s.get(0);
+        EngineConvolution.Path path = EngineConvolution.path(x.getDevice(), b, training);
+        if (path != EngineConvolution.Path.REFERENCE) {
+            return engine(ps, x, training, path == EngineConvolution.Path.BATCHED);
+        }
         long h = s.get(2) / stride;
         long w = s.get(3) / stride;
         NDArray columns = columns(x);
         NDArray y = Linear.linear(columns, value(ps, weight, x, training), value(ps, bias, x, training))
                 .singletonOrThrow();
         return y.transpose(0, 2, 1).reshape(b, out, h, w);
+    }
+
+    private NDArray engine(ParameterStore ps, NDArray x, boolean training, boolean wholeBatch) {
+        NDArray kernels = value(ps, weight, x, training).reshape(out, in, kernel, kernel);
+        // An op on a parameter puts its result in the model's manager (engine-notes §2); the call's scope owns it.
+        kernels.attach(x.getManager());
+        NDArray b = value(ps, bias, x, training);
+        Shape strides = new Shape(stride, stride);
+        Shape padding = kernel == stride ? new Shape(0, 0) : new Shape(kernel / 2, kernel / 2);
+        Shape dilation = new Shape(1, 1);
+        if (wholeBatch) {
+            return Conv2d.conv2d(x, kernels, b, strides, padding, dilation, 1).singletonOrThrow();
+        }
+        NDList samples = new NDList();
+        for (long i = 0; i < x.getShape().get(0); i++) {
+            samples.add(Conv2d.conv2d(x.get(i + ":" + (i + 1)), kernels, b, strides, padding, dilation, 1)
+                    .singletonOrThrow());
+        }
+        return NDArrays.concat(samples, 0);
     }
 
     /** The input as {@code (b, h_out * w_out, in * k * k)}, column order matching the weight's. */
