@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.onepro.core.error.InvalidInputException;
+import org.onepro.core.io.InputLimits;
 import org.onepro.dicom.VolumeFiles;
 
 /** Input rules the segmenting commands share: what counts as a volume, and the base name outputs carry. */
@@ -33,8 +34,9 @@ final class InputFiles {
     }
 
     /**
-     * Checks before any model loads that every input is a readable file and that no two queries would write the
-     * same outputs (the same base name from different folders).
+     * Checks before any model loads that every input is a readable file, that no volume query is over the voxel
+     * budget (from its header), and that no two queries would write the same outputs (the same base name from
+     * different folders).
      *
      * @throws InvalidInputException naming the first problem
      */
@@ -47,6 +49,11 @@ final class InputFiles {
             if (!Files.isDirectory(q)) {
                 // A folder is a DICOM series, checked when it is read.
                 requireFile(q, "query");
+            }
+            if (isVolume(q)) {
+                // From the header(s) alone, so an oversized volume is refused before the model loads.
+                int[] size = VolumeFiles.readSize(q);
+                InputLimits.checkVolume(size[0], size[1], size[2], q.toString());
             }
             Path previous = seen.putIfAbsent(baseName(q), q);
             if (previous != null) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -183,6 +186,24 @@ class SegmentCommandTest {
             assertTrue(Math.abs(area - truth) < 0.35 * truth, "slice " + z + ": " + area + " voxels, disc " + truth);
             assertEquals(centres[z], sumX / area, 2.0, "slice " + z + " holds the disc of its z position");
         }
+    }
+
+    @Test
+    void aVolumeOverTheVoxelBudgetIsRefusedFromItsHeaderBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        // A NIfTI-1 header promising 1000 x 1000 x 900 uint8 voxels, followed by almost no data.
+        ByteBuffer h = ByteBuffer.allocate(352 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0, 348).putShort(40, (short) 3).putShort(42, (short) 1000).putShort(44, (short) 1000)
+                .putShort(46, (short) 900).putShort(70, (short) 2).putShort(72, (short) 8).putFloat(108, 352f);
+        h.put(344, "n+1\0".getBytes(StandardCharsets.US_ASCII));
+        Path huge = Files.write(dir.resolve("huge.nii"), h.array());
+        Path t = TestFiles.image(dir.resolve("t.png"), TestFiles.disc(40, 30, 20, 15, 6));
+        Path out = dir.resolve("o");
+        Run r = run("segment", "--template", t.toString(), "--prompt", "click:20,15", "--query", huge.toString(),
+                "--out", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("error: " + huge + " is 1000 x 1000 x 900 = 900,000,000 voxels, over the limit"),
+                r.err());
+        assertFalse(Files.exists(out), "nothing is written");
     }
 
     @Test
