@@ -12,9 +12,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.SplittableRandom;
 
 /**
  * Guards the oneDNN convolution defects that {@link Conv} avoids: at batch sizes above 1, libtorch's
@@ -25,18 +24,13 @@ import java.util.SplittableRandom;
 class ConvCorrectnessTest {
 
     @ParameterizedTest(name = "in={0} out={1} kernel={2} stride={3} side={4}")
-    @CsvSource({
-        "5, 16, 2, 2, 32", "17, 16, 3, 1, 8", "24, 16, 3, 1, 8", "34, 16, 3, 1, 4", "99, 32, 3, 1, 16",
-        "66, 64, 3, 1, 8", "24, 16, 2, 2, 8", "48, 32, 3, 1, 8", "12, 8, 3, 1, 8", "24, 4, 1, 1, 8",
-        "8, 8, 3, 1, 16", "8, 16, 2, 2, 16", "16, 16, 3, 1, 8", "16, 32, 2, 2, 8", "32, 32, 3, 1, 4",
-        "32, 32, 2, 2, 4", "32, 32, 3, 1, 2"
-    })
+    @MethodSource("org.onepro.model.internal.nn.ConvShapes#shapes")
     void batchedConvolutionMatchesSingleSamplesAndAJavaReference(int in, int out, int kernel, int stride, int side) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Conv conv = new Conv(in, out, kernel, stride, Init.HE);
             conv.initialize(manager, DataType.FLOAT32, new Shape(1));
             ParameterStore ps = new ParameterStore(manager, false);
-            NDArray x = random(manager, 1, new Shape(3, in, side, side));
+            NDArray x = ConvShapes.random(manager, 1, new Shape(3, in, side, side));
             Result batch = run(conv, ps, x);
             float[] expectedGrad = null;
             for (int i = 0; i < 3; i++) {
@@ -95,22 +89,13 @@ class ConvCorrectnessTest {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             gc.zeroGradients();
             NDArray y = conv.apply(ps, input, true);
-            NDArray g = random(x.getManager(), 2, y.getShape().slice(1)).expandDims(0);
+            NDArray g = ConvShapes.random(x.getManager(), 2, y.getShape().slice(1)).expandDims(0);
             gc.backward(y.mul(g).sum());
             try (NDArray grad = weight.getGradient()) {
                 return new Result(y.toFloatArray(), grad.toFloatArray(), input.getGradient().toFloatArray(),
                         (int) y.getShape().get(2));
             }
         }
-    }
-
-    private static NDArray random(NDManager m, long seed, Shape shape) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] v = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) rng.nextGaussian();
-        }
-        return m.create(v, shape);
     }
 
     private static float[] add(float[] a, float[] b) {

@@ -14,10 +14,9 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine's convolution, used for inference, against {@link Conv}'s reference path; and the canary that says
@@ -26,19 +25,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EngineConvolutionTest {
 
     @ParameterizedTest(name = "in={0} out={1} kernel={2} stride={3} side={4}")
-    @CsvSource({
-        "5, 16, 2, 2, 32", "17, 16, 3, 1, 8", "24, 16, 3, 1, 8", "34, 16, 3, 1, 4", "99, 32, 3, 1, 16",
-        "66, 64, 3, 1, 8", "24, 16, 2, 2, 8", "48, 32, 3, 1, 8", "12, 8, 3, 1, 8", "24, 4, 1, 1, 8",
-        "8, 8, 3, 1, 16", "8, 16, 2, 2, 16", "16, 16, 3, 1, 8", "16, 32, 2, 2, 8", "32, 32, 3, 1, 4",
-        "32, 32, 2, 2, 4", "32, 32, 3, 1, 2"
-    })
+    @MethodSource("org.onepro.model.internal.nn.ConvShapes#shapes")
     void inferenceGivesTheReferenceOutputsAtBatchOneAndThree(int in, int out, int kernel, int stride, int side) {
         try (NDManager manager = NDManager.newBaseManager()) {
             Conv conv = new Conv(in, out, kernel, stride, Init.HE);
             conv.initialize(manager, DataType.FLOAT32, new Shape(1));
             ParameterStore ps = new ParameterStore(manager, false);
             for (int batch : new int[] {1, 3}) {
-                NDArray x = random(manager, batch, new Shape(batch, in, side, side));
+                NDArray x = ConvShapes.random(manager, batch, new Shape(batch, in, side, side));
                 float[] reference = ConvolutionMode.with("reference", () -> conv.apply(ps, x, false).toFloatArray());
                 float[] engine = ConvolutionMode.with("", () -> conv.apply(ps, x, false).toFloatArray());
                 assertEquals(reference.length, engine.length);
@@ -74,14 +68,5 @@ class EngineConvolutionTest {
         assumeTrue(Engine.getEngine("PyTorch").getVersion().startsWith("2.7."), "the defect was measured on libtorch 2.7");
         assertFalse(EngineConvolution.batchedIsCorrect(Device.cpu()), "libtorch's batched convolution now agrees with"
                 + " its single-sample results: the per-sample split in Conv can go (docs/engine-notes.md §1)");
-    }
-
-    private static NDArray random(NDManager m, long seed, Shape shape) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] v = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) rng.nextGaussian();
-        }
-        return m.create(v, shape);
     }
 }
