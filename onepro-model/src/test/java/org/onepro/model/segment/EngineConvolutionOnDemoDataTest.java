@@ -16,8 +16,8 @@ import org.onepro.model.internal.nn.ConvolutionMode;
 
 /**
  * The bundled model gives the same probabilities whether its convolutions run in the engine (inference's default)
- * or on the reference path, on every demo task: one template and a three-template ensemble (whose template batch
- * takes the engine's per-sample or batched path).
+ * or on the reference path, on every demo task: one template and a three-template ensemble, whose template batch
+ * goes to the engine whole and, as on CPUs that fail the start-up check, one sample at a time.
  */
 class EngineConvolutionOnDemoDataTest {
 
@@ -51,6 +51,9 @@ class EngineConvolutionOnDemoDataTest {
                 float[] ensembleReference = ConvolutionMode.with("reference", () -> segmenter.segment(query, templates)
                         .probabilities().data());
                 assertClose(task + " three templates", ensembleReference, ensembleEngine);
+                float[] ensemblePerSample = ConvolutionMode.with("per-sample", () -> segmenter.segment(query, templates)
+                        .probabilities().data());
+                assertClose(task + " three templates, one sample at a time", ensembleReference, ensemblePerSample);
             }
         }
     }

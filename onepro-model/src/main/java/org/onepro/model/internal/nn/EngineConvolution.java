@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * inference uses the engine, one sample at a time unless the batched check below passes on this device, in which
  * case whole batches go to the engine. On a GPU the engine is used throughout. The system property
  * {@code onepro.convolution} overrides the choice: {@code reference} forces the reference path everywhere (to
- * compare against it), {@code engine} the engine everywhere but CPU training.
+ * compare against it), {@code engine} the engine's batches everywhere but CPU training, {@code per-sample} the
+ * engine one sample at a time (the path of CPUs that fail the check, testable on any CPU).
  */
 public final class EngineConvolution {
 
@@ -44,12 +44,16 @@ public final class EngineConvolution {
 
     /** The path for a call of batch size {@code batch} on {@code device}. */
     static Path path(Device device, long batch, boolean training) {
-        String forced = System.getProperty("onepro.convolution", "").trim().toLowerCase(Locale.ROOT);
+        // Read on every call (hundreds per segment) so tests can switch it: a map lookup, no allocation.
+        String forced = System.getProperty("onepro.convolution", "");
         boolean gpu = device.isGpu();
-        if (forced.equals("reference") || (training && !gpu)) {
+        if ("reference".equalsIgnoreCase(forced) || (training && !gpu)) {
             return Path.REFERENCE;
         }
-        if (gpu || batch == 1 || forced.equals("engine") || batchedIsCorrect(device)) {
+        if ("per-sample".equalsIgnoreCase(forced)) {
+            return batch == 1 ? Path.BATCHED : Path.PER_SAMPLE;
+        }
+        if (gpu || batch == 1 || "engine".equalsIgnoreCase(forced) || batchedIsCorrect(device)) {
             return Path.BATCHED;
         }
         return Path.PER_SAMPLE;

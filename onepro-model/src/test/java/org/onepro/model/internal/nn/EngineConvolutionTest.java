@@ -34,12 +34,33 @@ class EngineConvolutionTest {
             for (int batch : new int[] {1, 3}) {
                 NDArray x = ConvShapes.random(manager, batch, new Shape(batch, in, side, side));
                 float[] reference = ConvolutionMode.with("reference", () -> conv.apply(ps, x, false).toFloatArray());
-                float[] engine = ConvolutionMode.with("", () -> conv.apply(ps, x, false).toFloatArray());
-                assertEquals(reference.length, engine.length);
-                for (int k = 0; k < reference.length; k++) {
-                    assertEquals(reference[k], engine[k], 1e-4f * (1 + Math.abs(reference[k])),
-                            "batch " + batch + " output " + k);
+                for (String mode : new String[] {"", "per-sample"}) {
+                    float[] engine = ConvolutionMode.with(mode, () -> conv.apply(ps, x, false).toFloatArray());
+                    assertEquals(reference.length, engine.length);
+                    for (int k = 0; k < reference.length; k++) {
+                        assertEquals(reference[k], engine[k], 1e-4f * (1 + Math.abs(reference[k])),
+                                "mode '" + mode + "' batch " + batch + " output " + k);
+                    }
                 }
+            }
+        }
+    }
+
+    @Test
+    void everyEnginePathLeavesNoArrayBehindOverManyCalls() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Conv conv = new Conv(17, 16, 3, 1, Init.HE);
+            conv.initialize(manager, DataType.FLOAT32, new Shape(1));
+            ParameterStore ps = new ParameterStore(manager, false);
+            for (String mode : new String[] {"", "per-sample", "reference"}) {
+                int before = manager.getManagedArrays().size();
+                for (int i = 0; i < 50; i++) {
+                    try (NDManager call = manager.newSubManager()) {
+                        NDArray x = ConvShapes.random(call, i, new Shape(3, 17, 8, 8));
+                        ConvolutionMode.with(mode, () -> conv.apply(ps, x, false));
+                    }
+                }
+                assertEquals(before, manager.getManagedArrays().size(), "mode '" + mode + "'");
             }
         }
     }
@@ -50,6 +71,8 @@ class EngineConvolutionTest {
         assertEquals(EngineConvolution.Path.REFERENCE,
                 ConvolutionMode.with("reference", () -> EngineConvolution.path(Device.cpu(), 1, false)));
         assertEquals(EngineConvolution.Path.BATCHED, EngineConvolution.path(Device.cpu(), 1, false));
+        assertEquals(EngineConvolution.Path.PER_SAMPLE,
+                ConvolutionMode.with("per-sample", () -> EngineConvolution.path(Device.cpu(), 3, false)));
     }
 
     /**
