@@ -64,11 +64,9 @@ public final class DicomSeries {
      * @throws InvalidInputException naming the file or folder and the problem (see the class description)
      */
     public static Volume read(Path path) {
-        Objects.requireNonNull(path, "path");
-        List<DicomSlice> slices = Files.isDirectory(path) ? folder(path) : List.of(DicomSlice.open(path));
+        List<DicomSlice> slices = headers(path);
         DicomSlice first = slices.get(0);
         InputLimits.checkVolume(first.columns(), first.rows(), slices.size(), "DICOM series " + path);
-        checkAlike(slices);
         if (slices.size() > 1) {
             slices = sorted(slices);
         }
@@ -81,10 +79,16 @@ public final class DicomSeries {
      * @throws InvalidInputException as {@link #read} does for the headers
      */
     public static int[] size(Path path) {
+        List<DicomSlice> slices = headers(path);
+        return new int[] {slices.get(0).columns(), slices.get(0).rows(), slices.size()};
+    }
+
+    /** The checked headers of a folder's or a file's slices, in file-name order. */
+    private static List<DicomSlice> headers(Path path) {
         Objects.requireNonNull(path, "path");
         List<DicomSlice> slices = Files.isDirectory(path) ? folder(path) : List.of(DicomSlice.open(path));
         checkAlike(slices);
-        return new int[] {slices.get(0).columns(), slices.get(0).rows(), slices.size()};
+        return slices;
     }
 
     private static List<DicomSlice> folder(Path folder) {

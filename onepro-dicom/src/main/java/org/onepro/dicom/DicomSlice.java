@@ -144,7 +144,13 @@ final class DicomSlice {
             throw header.invalid("Rescale Slope is 0, which would make every pixel the same");
         }
         int bytes = bits / 8;
-        byte[] raw = new byte[rows * columns * bytes];
+        long rawBytes = (long) rows * columns * bytes;
+        if (rawBytes > Integer.MAX_VALUE - 8) {
+            // Only reachable with a voxel budget raised past what one Java array holds.
+            throw header.invalid("holds " + rows + " x " + columns + " pixels of " + bytes * 8 + " bits, more than"
+                    + " one slice can be read as (2 GB)");
+        }
+        byte[] raw = new byte[(int) rawBytes];
         try (InputStream in = Files.newInputStream(header.file())) {
             in.skipNBytes(pixelOffset());
             if (in.readNBytes(raw, 0, raw.length) != raw.length) {

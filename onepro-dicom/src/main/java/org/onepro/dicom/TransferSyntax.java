@@ -1,6 +1,7 @@
 package org.onepro.dicom;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which transfer syntaxes are read. The uncompressed ones are decoded and tested; every other one, compressed or
@@ -8,11 +9,11 @@ import java.util.Map;
  */
 final class TransferSyntax {
 
-    private static final Map<String, String> READ = Map.of(
-            "1.2.840.10008.1.2", "Implicit VR Little Endian",
-            "1.2.840.10008.1.2.1", "Explicit VR Little Endian");
+    private static final Set<String> READ = Set.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1");
 
     private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("1.2.840.10008.1.2", "Implicit VR Little Endian"),
+            Map.entry("1.2.840.10008.1.2.1", "Explicit VR Little Endian"),
             Map.entry("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian"),
             Map.entry("1.2.840.10008.1.2.2", "Explicit VR Big Endian"),
             Map.entry("1.2.840.10008.1.2.4.50", "JPEG Baseline"),
@@ -36,12 +37,12 @@ final class TransferSyntax {
      */
     static void check(DicomHeader header) {
         String uid = header.text(DicomHeader.TRANSFER_SYNTAX, "1.2.840.10008.1.2").replace("\0", "").trim();
-        if (READ.containsKey(uid)) {
+        if (READ.contains(uid)) {
             return;
         }
         String name = NAMES.getOrDefault(uid, "an unknown transfer syntax");
         throw header.invalid("is stored as " + name + " (" + uid + "), which is not read; only uncompressed "
-                + String.join(" and ", READ.values().stream().sorted().toList())
+                + String.join(" and ", READ.stream().map(NAMES::get).sorted().toList())
                 + " are. Decompress the series first (for example: gdcmconv --raw IN OUT, or dcmdjpeg IN OUT)");
     }
 }
